@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TwilioConsole.Core.Audit;
+using TwilioConsole.Core.Data;
+using TwilioConsole.Core.Settings;
+using TwilioConsole.Core.Twilio;
+using TwilioConsole.Core.Users;
+
+namespace TwilioConsole.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Everything Core offers: data, settings, audit, users. Identity's own registration stays in Web.</summary>
+    public static IHostApplicationBuilder AddTwilioConsoleCore(this IHostApplicationBuilder builder)
+    {
+        builder.AddConsoleData();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<ConfiguredSettingsCheck>();
+        builder.Services.AddSingleton<SettingsService>();
+        builder.Services.AddTwilioClients();
+        builder.Services.AddTransient<ConnectionTester>();
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<UserDirectory>();
+        builder.Services.AddSingleton<FirstRunSetup>();
+        builder.Services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.Section);
+        builder.Services.AddHostedService<AdminBootstrapper>();
+        return builder;
+    }
+}

@@ -1,0 +1,218 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using TwilioConsole.Core.Audit;
+using TwilioConsole.Core.Data;
+using TwilioConsole.Core.Data.Entities;
+
+namespace TwilioConsole.Core.Settings;
+
+/// <summary>
+/// Reads the effective settings (configuration, then saved values, then defaults) and saves the Settings page.
+/// Secrets are stored protected with ASP.NET Data Protection and never returned in full to the page.
+/// </summary>
+public sealed partial class SettingsService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IConfiguration configuration,
+    IDataProtectionProvider dataProtection,
+    TimeProvider clock,
+    ILogger<SettingsService> logger)
+{
+    private const string ProtectorPurpose = "TwilioConsole.Settings.v1";
+    private readonly IDataProtector _protector = dataProtection.CreateProtector(ProtectorPurpose);
+
+    /// <summary>Raised after a successful save, so open pages (the mode badge) can refresh.</summary>
+    public event Action? Changed;
+
+    public async Task<SettingsSnapshot> GetAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var saved = await db.Settings.AsNoTracking().ToDictionaryAsync(s => s.Key, ct);
+        return Combine(saved);
+    }
+
+    public async Task<ConsoleSettings> GetEffectiveAsync(CancellationToken ct) => (await GetAsync(ct)).Settings;
+
+    /// <summary>Validates and saves the form in one transaction with its audit entry; nothing is saved when invalid.</summary>
+    public async Task<SettingsSaveResult> SaveAsync(SettingsForm form, string actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var saved = await db.Settings.ToDictionaryAsync(s => s.Key, ct);
+        var current = Combine(saved);
+
+        ApplyConfiguredValues(form, current);
+        var errors = SettingsValidator.Validate(form, current)
+            .Where(e => current[e.Key].Source != SettingSource.Configuration)
+            .ToDictionary();
+        if (errors.Count > 0)
+        {
+            return SettingsSaveResult.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var changes = new List<string>();
+        void Set(string key, string? value, bool clear = false)
+        {
+            var definition = SettingKeys.Get(key);
+            if (current[key].Source == SettingSource.Configuration)
+            {
+                return;
+            }
+
+            value = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            if (definition.IsSecret && value is null && !clear)
+            {
+                return; // blank secret field: keep what is saved
+            }
+
+            saved.TryGetValue(key, out var row);
+            var old = row is null ? null : (definition.IsSecret ? "(secret)" : row.Value);
+            if (!definition.IsSecret && string.Equals(old, value, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            if (value is null)
+            {
+                if (row is null)
+                {
+                    return;
+                }
+
+                db.Settings.Remove(row);
+                changes.Add(definition.IsSecret ? $"{definition.Label} removed" : $"{definition.Label}: '{old}' → (default)");
+                return;
+            }
+
+            if (row is null)
+            {
+                row = new SettingEntry { Key = key };
+                db.Settings.Add(row);
+            }
+
+            row.Value = definition.IsSecret ? _protector.Protect(value) : value;
+            row.IsProtected = definition.IsSecret;
+            row.UpdatedAt = now;
+            row.UpdatedBy = actor;
+            changes.Add(definition.IsSecret ? $"{definition.Label} changed" : $"{definition.Label}: '{old ?? "(default)"}' → '{value}'");
+        }
+
+        Set(SettingKeys.Mode, form.Mode.ToString());
+        Set(SettingKeys.AccountSid, form.AccountSid);
+        Set(SettingKeys.AuthToken, form.AuthToken, clear: form.ClearAuthToken);
+        Set(SettingKeys.ApiKeySid, form.ClearApiKey ? null : form.ApiKeySid);
+        Set(SettingKeys.ApiKeySecret, form.ApiKeySecret, clear: form.ClearApiKey);
+        Set(SettingKeys.PublicBaseUrl, NormalizeBaseUrl(form.PublicBaseUrl));
+        Set(SettingKeys.DefaultSender, form.DefaultSender);
+        Set(SettingKeys.WorkspaceSid, form.WorkspaceSid);
+        Set(SettingKeys.DefaultRegion, form.DefaultRegion?.Trim().ToUpperInvariant());
+
+        if (changes.Count == 0)
+        {
+            return SettingsSaveResult.NoChanges;
+        }
+
+        db.AuditLog.Add(AuditLog.Entry(now, actor, "settings.save", "Settings", string.Join("; ", changes), succeeded: true));
+        await db.SaveChangesAsync(ct);
+        LogSaved(logger, changes.Count, actor);
+        Changed?.Invoke();
+        return SettingsSaveResult.Saved(changes);
+    }
+
+    private static string? NormalizeBaseUrl(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Trim().TrimEnd('/') + "/";
+
+    private static void ApplyConfiguredValues(SettingsForm form, SettingsSnapshot current)
+    {
+        string? Configured(string key) =>
+            current[key].Source == SettingSource.Configuration && !SettingKeys.Get(key).IsSecret ? current[key].Value : null;
+
+        form.AccountSid = Configured(SettingKeys.AccountSid) ?? form.AccountSid;
+        form.ApiKeySid = Configured(SettingKeys.ApiKeySid) ?? form.ApiKeySid;
+        form.PublicBaseUrl = Configured(SettingKeys.PublicBaseUrl) ?? form.PublicBaseUrl;
+        form.DefaultSender = Configured(SettingKeys.DefaultSender) ?? form.DefaultSender;
+        form.WorkspaceSid = Configured(SettingKeys.WorkspaceSid) ?? form.WorkspaceSid;
+        form.DefaultRegion = Configured(SettingKeys.DefaultRegion) ?? form.DefaultRegion;
+        if (Configured(SettingKeys.Mode) is { } mode && Enum.TryParse<ConsoleMode>(mode, ignoreCase: true, out var m))
+        {
+            form.Mode = m;
+        }
+    }
+
+    private SettingsSnapshot Combine(Dictionary<string, SettingEntry> saved)
+    {
+        var views = new Dictionary<string, SettingView>();
+        var values = new Dictionary<string, string?>();
+        foreach (var definition in SettingKeys.All)
+        {
+            var configured = configuration[definition.ConfigurationKey];
+            string? value;
+            SettingSource source;
+            if (!string.IsNullOrWhiteSpace(configured))
+            {
+                (value, source) = (configured.Trim(), SettingSource.Configuration);
+            }
+            else if (saved.TryGetValue(definition.Key, out var row) && row.Value is not null)
+            {
+                (value, source) = (row.IsProtected ? Unprotect(definition, row.Value) : row.Value, SettingSource.Saved);
+            }
+            else
+            {
+                (value, source) = (definition.Default, SettingSource.Default);
+            }
+
+            values[definition.Key] = value;
+            views[definition.Key] = definition.IsSecret
+                ? new SettingView(definition, null, source, string.IsNullOrEmpty(value) ? null : Hint(value))
+                : new SettingView(definition, value, source, null);
+        }
+
+        var settings = new ConsoleSettings
+        {
+            Mode = Enum.TryParse<ConsoleMode>(values[SettingKeys.Mode], ignoreCase: true, out var mode) ? mode : ConsoleMode.Sandbox,
+            AccountSid = values[SettingKeys.AccountSid],
+            AuthToken = values[SettingKeys.AuthToken],
+            ApiKeySid = values[SettingKeys.ApiKeySid],
+            ApiKeySecret = values[SettingKeys.ApiKeySecret],
+            PublicBaseUrl = Uri.TryCreate(values[SettingKeys.PublicBaseUrl], UriKind.Absolute, out var url) ? url : null,
+            DefaultSender = values[SettingKeys.DefaultSender],
+            WorkspaceSid = values[SettingKeys.WorkspaceSid],
+            DefaultRegion = values[SettingKeys.DefaultRegion] ?? "US",
+        };
+        return new SettingsSnapshot(settings, views);
+    }
+
+    private string? Unprotect(SettingDefinition definition, string protectedValue)
+    {
+        try
+        {
+            return _protector.Unprotect(protectedValue);
+        }
+        catch (CryptographicException)
+        {
+            // The key ring that protected it is gone (a restored database without its keys): treat it as unset.
+            LogUnreadableSecret(logger, definition.Label);
+            return null;
+        }
+    }
+
+    /// <summary>Enough of a secret to recognise it, never enough to use it.</summary>
+    internal static string Hint(string secret) => secret.Length <= 8 ? "set" : $"set, ends in …{secret[^4..]}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Settings saved: {ChangeCount} change(s) by {Actor}")]
+    private static partial void LogSaved(ILogger logger, int changeCount, string actor);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The saved {Setting} cannot be decrypted (Data Protection keys changed); enter it again on the Settings page")]
+    private static partial void LogUnreadableSecret(ILogger logger, string setting);
+}
+
+public sealed record SettingsSaveResult(bool Succeeded, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<string> Changes)
+{
+    public static readonly SettingsSaveResult NoChanges = new(true, new Dictionary<string, string>(), []);
+
+    public static SettingsSaveResult Invalid(IReadOnlyDictionary<string, string> errors) => new(false, errors, []);
+
+    public static SettingsSaveResult Saved(IReadOnlyList<string> changes) => new(true, new Dictionary<string, string>(), changes);
+}

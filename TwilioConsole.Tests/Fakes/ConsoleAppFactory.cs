@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TwilioConsole.Tests.Fakes;
+
+/// <summary>
+/// The real app over a temporary SQLite folder, with every outgoing HTTP call answered by <see cref="Twilio"/>.
+/// Each factory has its own data folder, so tests never share a database.
+/// </summary>
+public class ConsoleAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public ConsoleAppFactory()
+    {
+        DataFolder = Directory.CreateTempSubdirectory("twilio-console-test-").FullName;
+    }
+
+    public string DataFolder { get; }
+
+    public FakeTwilio Twilio { get; } = new();
+
+    /// <summary>Adds a configuration value (as an environment variable would), before the host starts.</summary>
+    public ConsoleAppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("TwilioConsole:Database:DataFolder", DataFolder);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+            services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => new FakeTwilioHandler(Twilio))));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown: the temp folder is cleaned by the OS.
+        }
+    }
+}

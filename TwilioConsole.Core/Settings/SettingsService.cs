@@ -74,6 +74,11 @@ public sealed partial class SettingsService(
                 return;
             }
 
+            if (row is null && value == definition.Default)
+            {
+                return; // the default already applies; saving it would only hide a later change of default
+            }
+
             if (value is null)
             {
                 if (row is null)

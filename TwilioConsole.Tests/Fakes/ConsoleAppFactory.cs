@@ -12,8 +12,12 @@ public class ConsoleAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new();
 
-    public ConsoleAppFactory()
+    private readonly bool _fakeTwilio;
+
+    /// <param name="fakeTwilio">False only for the Contract lane, whose requests go to the Prism mocks.</param>
+    public ConsoleAppFactory(bool fakeTwilio = true)
     {
+        _fakeTwilio = fakeTwilio;
         DataFolder = Directory.CreateTempSubdirectory("twilio-console-test-").FullName;
     }
 
@@ -31,6 +35,7 @@ public class ConsoleAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets(); // on only in Development by default; the E2E browser needs blazor.web.js and MudBlazor's files
         builder.UseSetting("TwilioConsole:Database:DataFolder", DataFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
@@ -39,8 +44,11 @@ public class ConsoleAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services =>
-            services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => new FakeTwilioHandler(Twilio))));
+        if (_fakeTwilio)
+        {
+            builder.ConfigureServices(services =>
+                services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => new FakeTwilioHandler(Twilio))));
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -24,16 +24,7 @@ public static class IdentityServiceExtensions
             })
             .AddIdentityCookies();
 
-        services.AddIdentityCore<AppUser>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = false;
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-            })
+        services.AddIdentityCore<AppUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
@@ -55,6 +46,18 @@ public static class IdentityServiceExtensions
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(AppRoles.Admin));
         return builder;
+    }
+
+    /// <summary>Password, lockout and store rules. The store schema version shapes the EF model, so tests use this too.</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.SignIn.RequireConfirmedAccount = false;
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
     }
 
     /// <summary>API callers get a status code, people get the sign-in page.</summary>

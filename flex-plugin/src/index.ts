@@ -1,0 +1,4 @@
+import { loadPlugin } from '@twilio/flex-plugin';
+import AutoAcceptPlugin from './AutoAcceptPlugin';
+
+loadPlugin(AutoAcceptPlugin);

@@ -1,0 +1,36 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { runInNewContext } from 'vm';
+import { FakeWorkerClient, flush, memoryStorage, reservation } from './fakes';
+
+// `npm test` builds first; this loads the real bundle the way Flex does (a script with Flex's globals on window).
+describe('build/plugin-auto-accept.js', () => {
+  it('registers the plugin with Flex and auto-accepts through the bundled code', async () => {
+    const code = readFileSync(join(__dirname, '..', 'build', 'plugin-auto-accept.js'), 'utf8');
+    type Plugin = { name: string; uniqueName: string; init(flex: unknown, manager: unknown): void };
+    const registered: Array<new () => Plugin> = [];
+    const invokeAction = jest.fn().mockResolvedValue(undefined);
+    const flex = {
+      Plugins: { init: (plugin: never) => registered.push(plugin) },
+      Actions: { invokeAction },
+      Notifications: { registerNotification: jest.fn(), showNotification: jest.fn() },
+      NotificationType: { error: 'error' },
+      MainHeader: { Content: { add: jest.fn() } },
+    };
+    const window = { Twilio: { Flex: flex }, React: require('react'), localStorage: memoryStorage() };
+
+    runInNewContext(code, { window, Twilio: window.Twilio, console });
+    expect(registered).toHaveLength(1);
+    const plugin = new registered[0](); // Flex instantiates the class it was given
+    const worker = new FakeWorkerClient();
+    jest.spyOn(console, 'info').mockImplementation(() => undefined);
+    plugin.init(flex, { workerClient: worker, serviceConfiguration: { ui_attributes: {} } });
+    const r = reservation();
+    worker.emit('reservationCreated', r);
+    await flush();
+
+    expect(plugin.name).toBe('AutoAcceptPlugin');
+    expect(plugin.uniqueName).toBe('plugin-auto-accept');
+    expect(invokeAction).toHaveBeenCalledWith('AcceptTask', { sid: r.sid });
+  });
+});

@@ -16,6 +16,10 @@ public static class TwilioServiceCollectionExtensions
         services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddTransient<TwilioCredentialsHandler>();
         services.AddTwilioProduct<IAccountsApi, AccountsApi>(o => o.ApiBaseUrl);
+        services.AddTwilioProduct<IMessagingApi, MessagingApi>(o => o.ApiBaseUrl);
+        services.AddTwilioProduct<IStudioApi, StudioApi>(o => o.StudioBaseUrl);
+        services.AddTwilioProduct<ITaskRouterApi, TaskRouterApi>(o => o.TaskRouterBaseUrl);
+        services.AddTwilioProduct<IServerlessApi, ServerlessApi>(o => o.ServerlessBaseUrl);
         return services;
     }
 

@@ -126,6 +126,43 @@ public sealed partial class SettingsService(
         return SettingsSaveResult.Saved(changes);
     }
 
+    internal const string SandboxSigningKey = "Sandbox:SigningKey";
+
+    /// <summary>
+    /// The key that signs and checks webhooks in force: the Auth Token in Twilio mode (API Key secrets never sign
+    /// webhooks); in Sandbox mode a random key made on first use and stored protected, shared by every instance.
+    /// Null when Twilio mode has no Auth Token.
+    /// </summary>
+    public async Task<string?> GetWebhookSigningKeyAsync(CancellationToken ct)
+    {
+        var current = await GetEffectiveAsync(ct);
+        if (current.Mode == ConsoleMode.Twilio)
+        {
+            return string.IsNullOrEmpty(current.AuthToken) ? null : current.AuthToken;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == SandboxSigningKey, ct);
+        if (row?.Value is { } stored)
+        {
+            return _protector.Unprotect(stored);
+        }
+
+        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        db.Settings.Add(new SettingEntry { Key = SandboxSigningKey, Value = _protector.Protect(key), IsProtected = true, UpdatedAt = clock.GetUtcNow(), UpdatedBy = "sandbox" });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return key;
+        }
+        catch (DbUpdateException)
+        {
+            // Another request or instance made it first: use theirs.
+            await using var again = await dbFactory.CreateDbContextAsync(ct);
+            return _protector.Unprotect((await again.Settings.AsNoTracking().SingleAsync(s => s.Key == SandboxSigningKey, ct)).Value!);
+        }
+    }
+
     private static string? NormalizeBaseUrl(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Trim().TrimEnd('/') + "/";
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TwilioConsole.Core.Audit;
 using TwilioConsole.Core.Data;
+using TwilioConsole.Core.Sandbox;
 using TwilioConsole.Core.Settings;
 using TwilioConsole.Core.Twilio;
 using TwilioConsole.Core.Users;
@@ -18,6 +19,8 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddHostedService<ConfiguredSettingsCheck>();
         builder.Services.AddSingleton<SettingsService>();
         builder.Services.AddTwilioClients();
+        builder.Services.AddSandbox();
+        builder.Services.AddTransient<ITwilioGateway, TwilioGateway>();
         builder.Services.AddTransient<ConnectionTester>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<UserDirectory>();

@@ -35,6 +35,7 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("mode-badge")).ToContainTextAsync("Sandbox");
+        await Expect(page.GetByTestId("served-by")).ToContainTextAsync("Sandbox provider");
         await Expect(page.GetByTestId("card-activity")).ToContainTextAsync("users.setup");
         await BrowserFixture.ScreenshotAsync(page, "03-dashboard");
 

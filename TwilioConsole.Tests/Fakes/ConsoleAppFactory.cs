@@ -25,6 +25,9 @@ public class ConsoleAppFactory : WebApplicationFactory<Program>
 
     public FakeTwilio Twilio { get; } = new();
 
+    /// <summary>When set, the app's <see cref="TimeProvider"/>: tests move time on instead of waiting.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
+
     /// <summary>Adds a configuration value (as an environment variable would), before the host starts.</summary>
     public ConsoleAppFactory With(string key, string? value)
     {
@@ -42,6 +45,11 @@ public class ConsoleAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
 
         if (_fakeTwilio)

@@ -315,6 +315,38 @@ namespace TwilioConsole.Core.Data.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("TwilioConsole.Core.Data.Entities.SandboxResource", b =>
+                {
+                    b.Property<string>("Sid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sid");
+
+                    b.HasIndex("Kind", "ParentSid", "CreatedAt");
+
+                    b.ToTable("SandboxResources", (string)null);
+                });
+
             modelBuilder.Entity("TwilioConsole.Core.Data.Entities.SettingEntry", b =>
                 {
                     b.Property<string>("Key")

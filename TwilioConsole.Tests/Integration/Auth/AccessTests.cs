@@ -105,6 +105,17 @@ public sealed class AccessTests : IClassFixture<AccessTests.SetUpApp>
     }
 
     [Fact]
+    public async Task Dashboard_SaysWhichProviderServes()
+    {
+        using var client = _app.NewClient();
+        await client.SignInAsync("staff@example.com", SignedInClient.Password, TestContext.Current.CancellationToken);
+
+        var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Sandbox provider (in-process stand-in)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignedInApi_ReturnsAuditCsv()
     {
         using var client = _app.NewClient();

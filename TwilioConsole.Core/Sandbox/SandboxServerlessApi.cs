@@ -1,0 +1,159 @@
+using TwilioConsole.Core.Twilio;
+
+namespace TwilioConsole.Core.Sandbox;
+
+/// <summary>
+/// Serverless in the Sandbox: services with unique names, environments on a fake domain (<c>*.sandbox.test</c>, a
+/// reserved name that never resolves), functions and their code, builds that complete a second after they start,
+/// deployments and variables.
+/// </summary>
+internal sealed class SandboxServerlessApi(SandboxStore store) : IServerlessApi
+{
+    private const string ServiceKind = "sls.service";
+    private const string EnvironmentKind = "sls.environment";
+    private const string FunctionKind = "sls.function";
+    private const string VersionKind = "sls.version";
+    private const string BuildKind = "sls.build";
+    private const string DeploymentKind = "sls.deployment";
+    private const string VariableKind = "sls.variable";
+    internal static readonly TimeSpan BuildTime = TimeSpan.FromSeconds(1);
+
+    private sealed record StoredVersion(string Sid, string Path, string Visibility, string Code);
+
+    private sealed record StoredBuild(string Sid, DateTimeOffset Started, bool Fails);
+
+    public async IAsyncEnumerable<ServerlessService> ListServicesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var s in await store.ListAsync<ServerlessService>(ServiceKind, null, ct))
+        {
+            yield return s;
+        }
+    }
+
+    public async Task<ServerlessService> CreateServiceAsync(string uniqueName, string friendlyName, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(uniqueName) || uniqueName.Length > 50)
+        {
+            throw SandboxStore.BadRequest(20001, "UniqueName is required and at most 50 characters");
+        }
+
+        if ((await store.ListAsync<ServerlessService>(ServiceKind, null, ct)).Any(s => s.UniqueName == uniqueName))
+        {
+            throw SandboxStore.BadRequest(54301, $"Unique name already in use: {uniqueName}");
+        }
+
+        var sid = SandboxStore.NewSid("ZS");
+        return await store.AddAsync(ServiceKind, null, sid, new ServerlessService(sid, uniqueName, friendlyName, true), ct);
+    }
+
+    public async IAsyncEnumerable<ServerlessEnvironment> ListEnvironmentsAsync(string serviceSid, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await store.GetAsync<ServerlessService>(ServiceKind, serviceSid, ct);
+        foreach (var e in await store.ListAsync<ServerlessEnvironment>(EnvironmentKind, serviceSid, ct))
+        {
+            yield return e;
+        }
+    }
+
+    public async Task<ServerlessEnvironment> CreateEnvironmentAsync(string serviceSid, string uniqueName, string? domainSuffix, CancellationToken ct)
+    {
+        var service = await store.GetAsync<ServerlessService>(ServiceKind, serviceSid, ct);
+        var sid = SandboxStore.NewSid("ZE");
+        var digits = Convert.ToInt32(sid[^4..], 16) % 9000 + 1000;
+        var domain = $"{service.UniqueName}-{digits}{(string.IsNullOrEmpty(domainSuffix) ? "" : "-" + domainSuffix)}.sandbox.test";
+        return await store.AddAsync(EnvironmentKind, serviceSid, sid, new ServerlessEnvironment(sid, uniqueName, domainSuffix, domain, null), ct);
+    }
+
+    public async IAsyncEnumerable<ServerlessFunction> ListFunctionsAsync(string serviceSid, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await store.GetAsync<ServerlessService>(ServiceKind, serviceSid, ct);
+        foreach (var f in await store.ListAsync<ServerlessFunction>(FunctionKind, serviceSid, ct))
+        {
+            yield return f;
+        }
+    }
+
+    public async Task<ServerlessFunction> CreateFunctionAsync(string serviceSid, string friendlyName, CancellationToken ct)
+    {
+        await store.GetAsync<ServerlessService>(ServiceKind, serviceSid, ct);
+        var sid = SandboxStore.NewSid("ZH");
+        return await store.AddAsync(FunctionKind, serviceSid, sid, new ServerlessFunction(sid, friendlyName), ct);
+    }
+
+    public async Task<FunctionVersion> CreateFunctionVersionAsync(string serviceSid, string functionSid, string path, string visibility, string code, CancellationToken ct)
+    {
+        await store.GetAsync<ServerlessFunction>(FunctionKind, functionSid, ct);
+        if (visibility is not ("public" or "protected" or "private"))
+        {
+            throw SandboxStore.BadRequest(20001, "Visibility must be public, protected or private");
+        }
+
+        if (!path.StartsWith('/'))
+        {
+            throw SandboxStore.BadRequest(20001, "Path must start with '/'");
+        }
+
+        var sid = SandboxStore.NewSid("ZN");
+        await store.AddAsync(VersionKind, serviceSid, sid, new StoredVersion(sid, path, visibility, code), ct);
+        return new FunctionVersion(sid, path, visibility);
+    }
+
+    public async Task<ServerlessBuild> CreateBuildAsync(string serviceSid, IReadOnlyList<string> functionVersionSids, IReadOnlyList<ServerlessDependency> dependencies, string runtime, CancellationToken ct)
+    {
+        await store.GetAsync<ServerlessService>(ServiceKind, serviceSid, ct);
+        foreach (var version in functionVersionSids)
+        {
+            await store.GetAsync<StoredVersion>(VersionKind, version, ct);
+        }
+
+        // Like Twilio, a bad dependency fails the build later rather than the request.
+        var bad = dependencies.FirstOrDefault(d => string.IsNullOrWhiteSpace(d.Name) || string.IsNullOrWhiteSpace(d.Version));
+        var sid = SandboxStore.NewSid("ZB");
+        await store.AddAsync(BuildKind, serviceSid, sid, new StoredBuild(sid, store.Clock.GetUtcNow(), bad is not null), ct);
+        return new ServerlessBuild(sid, "building");
+    }
+
+    public async Task<ServerlessBuildStatus> FetchBuildStatusAsync(string serviceSid, string buildSid, CancellationToken ct)
+    {
+        var build = await store.GetAsync<StoredBuild>(BuildKind, buildSid, ct);
+        var done = store.Clock.GetUtcNow() - build.Started >= BuildTime;
+        return new ServerlessBuildStatus(buildSid, !done ? "building" : build.Fails ? "failed" : "completed");
+    }
+
+    public async Task<ServerlessDeployment> CreateDeploymentAsync(string serviceSid, string environmentSid, string buildSid, CancellationToken ct)
+    {
+        var status = await FetchBuildStatusAsync(serviceSid, buildSid, ct);
+        if (status.Status != "completed")
+        {
+            throw SandboxStore.BadRequest(20001, $"Build {buildSid} is {status.Status}; only a completed build can be deployed");
+        }
+
+        await store.UpdateAsync<ServerlessEnvironment>(EnvironmentKind, environmentSid, e => e with { BuildSid = buildSid }, ct);
+        var sid = SandboxStore.NewSid("ZD");
+        return await store.AddAsync(DeploymentKind, environmentSid, sid, new ServerlessDeployment(sid, buildSid), ct);
+    }
+
+    public async IAsyncEnumerable<ServerlessVariable> ListVariablesAsync(string serviceSid, string environmentSid, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await store.GetAsync<ServerlessEnvironment>(EnvironmentKind, environmentSid, ct);
+        foreach (var v in await store.ListAsync<ServerlessVariable>(VariableKind, environmentSid, ct))
+        {
+            yield return v;
+        }
+    }
+
+    public async Task<ServerlessVariable> CreateVariableAsync(string serviceSid, string environmentSid, string key, string value, CancellationToken ct)
+    {
+        await store.GetAsync<ServerlessEnvironment>(EnvironmentKind, environmentSid, ct);
+        if ((await store.ListAsync<ServerlessVariable>(VariableKind, environmentSid, ct)).Any(v => v.Key == key))
+        {
+            throw SandboxStore.BadRequest(20001, $"Variable {key} already exists in this environment");
+        }
+
+        var sid = SandboxStore.NewSid("ZV");
+        return await store.AddAsync(VariableKind, environmentSid, sid, new ServerlessVariable(sid, key, value), ct);
+    }
+
+    public Task<ServerlessVariable> UpdateVariableAsync(string serviceSid, string environmentSid, string variableSid, string value, CancellationToken ct) =>
+        store.UpdateAsync<ServerlessVariable>(VariableKind, variableSid, v => v with { Value = value }, ct);
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TwilioConsole.Core.Sandbox;
+
+public static class SandboxServiceCollectionExtensions
+{
+    /// <summary>The Sandbox's stand-ins for each Twilio product; state lives in the database, so they are singletons.</summary>
+    public static IServiceCollection AddSandbox(this IServiceCollection services)
+    {
+        services.AddSingleton<SandboxStore>();
+        services.AddSingleton<SandboxAccountsApi>();
+        services.AddSingleton<SandboxStudioApi>();
+        services.AddSingleton<SandboxTaskRouterApi>();
+        services.AddSingleton<SandboxMessagingApi>();
+        services.AddSingleton<SandboxServerlessApi>();
+        return services;
+    }
+}

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TwilioConsole.Core.Audit;
 using TwilioConsole.Core.Data;
+using TwilioConsole.Core.Messaging;
 using TwilioConsole.Core.Sandbox;
 using TwilioConsole.Core.Settings;
 using TwilioConsole.Core.Twilio;
@@ -21,6 +22,8 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddTwilioClients();
         builder.Services.AddSandbox();
         builder.Services.AddTransient<ITwilioGateway, TwilioGateway>();
+        builder.Services.AddSingleton<MessageLog>();
+        builder.Services.AddTransient<SmsSender>();
         builder.Services.AddTransient<ConnectionTester>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<UserDirectory>();

@@ -7,7 +7,7 @@ namespace TwilioConsole.Core.Sandbox;
 /// Messages in the Sandbox. They move queued → sent → delivered over about two seconds (worked out when read, so
 /// no timer is needed), and Twilio's documented magic test numbers fail as they do at Twilio.
 /// </summary>
-internal sealed partial class SandboxMessagingApi(SandboxStore store) : IMessagingApi
+internal sealed partial class SandboxMessagingApi(SandboxStore store, SandboxCallbackCourier courier) : IMessagingApi
 {
     private const string MessageKind = "msg.message";
     private const string NumberKind = "msg.number";
@@ -59,6 +59,13 @@ internal sealed partial class SandboxMessagingApi(SandboxStore store) : IMessagi
         var record = new TwilioMessage(sid, message.To, message.From ?? SandboxAccount.PhoneNumbers[0].Number, message.Body, "queued", "outbound-api",
             Segments(message.Body), null, null, null, "USD", message.MessagingServiceSid, store.Clock.GetUtcNow(), null, null);
         await store.AddAsync(MessageKind, null, sid, record, ct);
+        if (message.StatusCallback is { } callback)
+        {
+            // Twilio posts each status as it happens; the Sandbox posts the two its clock produces.
+            courier.Schedule(callback, StatusForm(record, "sent"), SendingTime);
+            courier.Schedule(callback, StatusForm(record, "delivered"), 2 * SendingTime);
+        }
+
         return record;
     }
 
@@ -106,6 +113,12 @@ internal sealed partial class SandboxMessagingApi(SandboxStore store) : IMessagi
             : age < 2 * SendingTime ? message with { Status = "sent", DateSent = sentAt, DateUpdated = sentAt }
             : message with { Status = "delivered", DateSent = sentAt, DateUpdated = sentAt + SendingTime, Price = -0.0079m * message.NumSegments };
     }
+
+    private static KeyValuePair<string, string>[] StatusForm(TwilioMessage message, string status) =>
+    [
+        new("AccountSid", SandboxAccount.AccountSid), new("ApiVersion", "2010-04-01"), new("From", message.From ?? ""),
+        new("MessageSid", message.Sid), new("MessageStatus", status), new("SmsSid", message.Sid), new("SmsStatus", status), new("To", message.To),
+    ];
 
     private async Task SeedAsync(CancellationToken ct)
     {

@@ -13,6 +13,9 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<SandboxTaskRouterApi>();
         services.AddSingleton<SandboxMessagingApi>();
         services.AddSingleton<SandboxServerlessApi>();
+        services.AddSingleton<SandboxCallbackCourier>();
+        services.AddHostedService(sp => sp.GetRequiredService<SandboxCallbackCourier>());
+        services.AddHttpClient(SandboxCallbackCourier.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
         return services;
     }
 }

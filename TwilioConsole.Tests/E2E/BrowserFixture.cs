@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public ConsoleAppFactory App { get; } = new();
+    public ConsoleAppFactory App { get; } = new(fakeTwilio: false); // Sandbox mode: nothing leaves the machine
 
     public IBrowser Browser { get; private set; } = default!;
 

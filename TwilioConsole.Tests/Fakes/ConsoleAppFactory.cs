@@ -55,7 +55,11 @@ public class ConsoleAppFactory : WebApplicationFactory<Program>
         if (_fakeTwilio)
         {
             builder.ConfigureServices(services =>
-                services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => new FakeTwilioHandler(Twilio))));
+            {
+                services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => new FakeTwilioHandler(Twilio)));
+                // The Sandbox posts its callbacks to this app, which here lives in the in-memory test server.
+                services.AddHttpClient(Core.Sandbox.SandboxCallbackCourier.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            });
         }
     }
 

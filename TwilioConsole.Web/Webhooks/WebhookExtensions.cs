@@ -9,6 +9,7 @@ public static class WebhookExtensions
     {
         builder.Services.AddControllers();
         builder.Services.AddScoped<TwilioSignatureFilter>();
+        builder.Services.AddSingleton<TwilioConsole.Core.Messaging.IPublicUrls, Hosting.PublicUrls>();
         return builder;
     }
 }

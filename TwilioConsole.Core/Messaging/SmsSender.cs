@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TwilioConsole.Core.Audit;
+using TwilioConsole.Core.Data;
+using TwilioConsole.Core.Data.Entities;
+using TwilioConsole.Core.Sandbox;
+using TwilioConsole.Core.Settings;
+using TwilioConsole.Core.Twilio;
+
+namespace TwilioConsole.Core.Messaging;
+
+/// <summary>What staff submit on the Send SMS page. <c>Sender</c> null means the default sender from Settings.</summary>
+public sealed record SendSmsRequest(string? To, string? Body, string? Sender = null);
+
+public sealed record SendSmsResult(bool Succeeded, IReadOnlyDictionary<string, string> Errors, MessageRecord? Message, string? TwilioError)
+{
+    public static SendSmsResult Invalid(string field, string message) => new(false, new Dictionary<string, string> { [field] = message }, null, null);
+}
+
+/// <summary>
+/// Sends one SMS through the Messages API with a status callback to this host, and keeps it in the message log.
+/// The row is written before the request, so a crash mid-send leaves a trace; a failed send is never retried
+/// automatically (a timed-out create may have gone through).
+/// </summary>
+public sealed partial class SmsSender(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ITwilioGateway gateway,
+    SettingsService settings,
+    IPublicUrls urls,
+    AuditLog audit,
+    TimeProvider clock,
+    ILogger<SmsSender> logger)
+{
+    public async Task<SendSmsResult> SendAsync(SendSmsRequest request, MessageSource source, string actor, CancellationToken ct)
+    {
+        var current = await settings.GetEffectiveAsync(ct);
+        var to = Phone.Normalize(request.To, current.DefaultRegion);
+        if (!to.IsValid)
+        {
+            return SendSmsResult.Invalid("To", to.Error!);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Body))
+        {
+            return SendSmsResult.Invalid("Body", "Write a message.");
+        }
+
+        if (request.Body.Length > SegmentCounter.MaxBodyLength)
+        {
+            return SendSmsResult.Invalid("Body", $"Keep the message to {SegmentCounter.MaxBodyLength} characters (it has {request.Body.Length}).");
+        }
+
+        var sender = request.Sender?.Trim() is { Length: > 0 } chosen ? chosen : DefaultSender(current);
+        if (sender is null)
+        {
+            return SendSmsResult.Invalid("Sender", "Choose a sender, or set a default sender in Settings.");
+        }
+
+        if (SettingsValidator.DefaultSender(sender) is { } senderError)
+        {
+            return SendSmsResult.Invalid("Sender", senderError);
+        }
+
+        var twilio = await gateway.CurrentAsync(ct);
+        var now = clock.GetUtcNow();
+        var row = new MessageRecord
+        {
+            To = to.E164!, Sender = sender, Body = request.Body, Status = MessageStatuses.Pending, Source = source, SentBy = actor,
+            Segments = SegmentCounter.Count(request.Body).Segments, CreatedAt = now, UpdatedAt = now,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Messages.Add(row);
+        await db.SaveChangesAsync(ct);
+
+        var isService = TwilioSid.IsValid(sender, "MG");
+        var callback = new Uri(await urls.BaseAsync(ct), WebhookPaths.MessageStatus);
+        string? twilioError = null;
+        try
+        {
+            var sent = await twilio.Messaging.CreateMessageAsync(
+                new MessageCreate(row.To, row.Body, isService ? null : sender, isService ? sender : null, callback), ct);
+            row.Sid = sent.Sid;
+            if (MessageStatuses.Advances(row.Status, sent.Status))
+            {
+                row.Status = sent.Status;
+            }
+
+            row.Segments = sent.NumSegments > 0 ? sent.NumSegments : row.Segments;
+            var masked = Phone.Mask(row.To);
+            LogSent(logger, row.Id, sent.Sid, masked, row.Segments);
+        }
+        catch (TwilioApiException e)
+        {
+            row.Status = "failed";
+            row.ErrorCode = e.Code;
+            row.ErrorMessage = e.TwilioMessage.Length > 500 ? e.TwilioMessage[..500] : e.TwilioMessage;
+            twilioError = TwilioErrors.Explain(e.Code) is { } advice ? $"{e.TwilioMessage} — {advice}" : e.TwilioMessage;
+        }
+        catch (TwilioNotConfiguredException e)
+        {
+            row.Status = "failed";
+            row.ErrorMessage = e.Message;
+            twilioError = e.Message;
+        }
+
+        row.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(actor, "sms.send", Phone.Mask(row.To),
+            $"{source} via {(twilio.Mode == ConsoleMode.Sandbox ? "Sandbox" : "Twilio")}, {row.Segments} segment(s){(row.Sid is null ? "" : ", " + row.Sid)}",
+            twilioError is null, twilioError, ct);
+        return new SendSmsResult(twilioError is null, new Dictionary<string, string>(), row, twilioError);
+    }
+
+    /// <summary>The configured default sender; in Sandbox mode the Sandbox's own number when none is set.</summary>
+    public static string? DefaultSender(ConsoleSettings settings) =>
+        settings.DefaultSender ?? (settings.Mode == ConsoleMode.Sandbox ? SandboxAccount.PhoneNumbers[0].Number : null);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent SMS {MessageId} as {Sid} to {To} in {Segments} segment(s)")]
+    private static partial void LogSent(ILogger logger, long messageId, string sid, string to, int segments);
+}

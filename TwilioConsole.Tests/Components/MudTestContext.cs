@@ -11,6 +11,8 @@ using TwilioConsole.Core.Audit;
 using TwilioConsole.Core.Data;
 using TwilioConsole.Core.Settings;
 using TwilioConsole.Core.Twilio;
+using TwilioConsole.Core.Messaging;
+using TwilioConsole.Core.Sandbox;
 using TwilioConsole.Web.Identity;
 
 namespace TwilioConsole.Tests.Components;
@@ -37,6 +39,11 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton<AuditLog>();
         Services.AddSingleton<IAccountsApi>(Accounts);
         Services.AddTransient<ConnectionTester>();
+        Services.AddSandbox();
+        Services.AddTransient<ITwilioGateway, TwilioGateway>();
+        Services.AddSingleton<MessageLog>();
+        Services.AddTransient<SmsSender>();
+        Services.AddSingleton<IPublicUrls>(new FixedPublicUrls());
         Services.AddIdentityCore<AppUser>(IdentityServiceExtensions.ConfigureIdentity); // the store version shapes the model
         AddAuthorization().SetAuthorized("admin@example.com").SetRoles(AppRoles.Admin);
     }
@@ -82,6 +89,11 @@ public abstract class MudTestContext : BunitContext
         {
             // cleaned by the OS
         }
+    }
+
+    private sealed class FixedPublicUrls : IPublicUrls
+    {
+        public Task<Uri> BaseAsync(CancellationToken ct) => Task.FromResult(new Uri("http://localhost/"));
     }
 
     protected sealed class FakeAccountsApi : IAccountsApi

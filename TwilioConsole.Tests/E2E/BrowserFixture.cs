@@ -77,6 +77,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (page, errors);
     }
 
+    /// <summary>Creates the first Admin (once) and signs a new page in through the sign-in form.</summary>
+    public async Task<(IPage Page, List<string> Errors)> SignedInPageAsync(int width = 1280, int height = 800)
+    {
+        var setup = App.Services.GetRequiredService<TwilioConsole.Core.Users.FirstRunSetup>();
+        if (!await setup.IsCompleteAsync(CancellationToken.None))
+        {
+            await setup.CreateFirstAdminAsync(SignedInClient.AdminEmail, "Ada Admin", SignedInClient.Password, CancellationToken.None);
+        }
+
+        var (page, errors) = await NewPageAsync(width, height);
+        await page.GotoAsync("Account/Login");
+        await page.FillAsync("#Input\\.Email", SignedInClient.AdminEmail);
+        await page.FillAsync("#Input\\.Password", SignedInClient.Password);
+        await page.ClickAsync("button[type=submit]");
+        await WaitForInteractiveAsync(page);
+        return (page, errors);
+    }
+
     /// <summary>Waits until the Blazor circuit is live: input typed into a prerendered page before that is lost.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });

@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace TwilioConsole.Tests.E2E;
+
+/// <summary>Staff send an SMS in Sandbox mode and watch it reach "delivered" in Messages without reloading.</summary>
+[Trait("Lane", "E2E")]
+public sealed class SendSmsJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task SendSms_ThenWatchItDeliver()
+    {
+        browser.SkipWhenNoBrowser();
+        var (page, errors) = await browser.SignedInPageAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Send SMS", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Send SMS" })).ToBeVisibleAsync();
+        await page.GetByTestId("sms-to").FillAsync("(415) 555-0100");
+        await Expect(page.GetByTestId("sms-to-normalized")).ToContainTextAsync("+14155550100");
+        await page.GetByTestId("sms-body").FillAsync("Thanks for calling! Your ticket is #4521.");
+        await Expect(page.GetByTestId("segment-summary")).ToContainTextAsync("1 segment");
+        await BrowserFixture.ScreenshotAsync(page, "10-send-sms");
+        await page.GetByTestId("sms-send").ClickAsync();
+        await Expect(page.GetByTestId("sms-result")).ToContainTextAsync("queued");
+        await BrowserFixture.ScreenshotAsync(page, "11-send-sms-sent");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Follow its status in Messages" }).ClickAsync();
+        await Expect(page.GetByTestId("messages-table")).ToContainTextAsync("Thanks for calling!");
+        await Expect(page.GetByTestId("message-status").First).ToHaveTextAsync("delivered", new() { Timeout = 15_000 });
+        await BrowserFixture.ScreenshotAsync(page, "12-messages");
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task NarrowScreen_MessagesAndDashboardStayUsable()
+    {
+        browser.SkipWhenNoBrowser();
+        var (page, errors) = await browser.SignedInPageAsync(390, 844);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "13-dashboard-narrow");
+        await page.GotoAsync("messages");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Messages" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "14-messages-narrow");
+
+        Assert.Empty(errors);
+    }
+}

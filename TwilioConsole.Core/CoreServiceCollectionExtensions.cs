@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TwilioConsole.Core.Audit;
 using TwilioConsole.Core.Data;
+using TwilioConsole.Core.Functions;
 using TwilioConsole.Core.Messaging;
 using TwilioConsole.Core.Sandbox;
 using TwilioConsole.Core.Settings;
@@ -24,6 +25,9 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddTransient<ITwilioGateway, TwilioGateway>();
         builder.Services.AddSingleton<MessageLog>();
         builder.Services.AddTransient<SmsSender>();
+        builder.Services.AddTransient<FunctionDeployer>();
+        builder.Services.AddTransient<FunctionSmsClient>();
+        builder.Services.AddHttpClient(FunctionSmsClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
         builder.Services.AddTransient<ConnectionTester>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<UserDirectory>();

@@ -3,14 +3,22 @@ using Microsoft.Extensions.Logging;
 using TwilioConsole.Core.Audit;
 using TwilioConsole.Core.Data;
 using TwilioConsole.Core.Data.Entities;
+using TwilioConsole.Core.Functions;
 using TwilioConsole.Core.Sandbox;
 using TwilioConsole.Core.Settings;
 using TwilioConsole.Core.Twilio;
 
 namespace TwilioConsole.Core.Messaging;
 
+/// <summary>Through the Messages API directly, or through the deployed send-sms Function.</summary>
+public enum SendVia
+{
+    MessagesApi,
+    Function,
+}
+
 /// <summary>What staff submit on the Send SMS page. <c>Sender</c> null means the default sender from Settings.</summary>
-public sealed record SendSmsRequest(string? To, string? Body, string? Sender = null);
+public sealed record SendSmsRequest(string? To, string? Body, string? Sender = null, SendVia Via = SendVia.MessagesApi);
 
 public sealed record SendSmsResult(bool Succeeded, IReadOnlyDictionary<string, string> Errors, MessageRecord? Message, string? TwilioError)
 {
@@ -28,6 +36,8 @@ public sealed partial class SmsSender(
     SettingsService settings,
     IPublicUrls urls,
     AuditLog audit,
+    FunctionDeployer functions,
+    FunctionSmsClient functionClient,
     TimeProvider clock,
     ILogger<SmsSender> logger)
 {
@@ -50,7 +60,21 @@ public sealed partial class SmsSender(
             return SendSmsResult.Invalid("Body", $"Keep the message to {SegmentCounter.MaxBodyLength} characters (it has {request.Body.Length}).");
         }
 
-        var sender = request.Sender?.Trim() is { Length: > 0 } chosen ? chosen : DefaultSender(current);
+        FunctionDeployment? deployment = null;
+        string? functionKey = null;
+        if (request.Via == SendVia.Function)
+        {
+            deployment = await functions.CurrentAsync(ct);
+            functionKey = await functions.ApiKeyAsync(ct);
+            if (deployment is null || functionKey is null)
+            {
+                return SendSmsResult.Invalid("Via", "The send-sms Function is not deployed yet: deploy it on the Functions page, or send through the Messages API.");
+            }
+        }
+
+        // The Function always sends from the sender it was deployed with; a choice here would be ignored, so none is taken.
+        var sender = request.Via == SendVia.Function ? DefaultSender(current)
+            : request.Sender?.Trim() is { Length: > 0 } chosen ? chosen : DefaultSender(current);
         if (sender is null)
         {
             return SendSmsResult.Invalid("Sender", "Choose a sender, or set a default sender in Settings.");
@@ -77,6 +101,23 @@ public sealed partial class SmsSender(
         string? twilioError = null;
         try
         {
+            if (deployment is not null)
+            {
+                var viaFunction = await functionClient.SendAsync(deployment, functionKey!, row.To, row.Body, callback, ct);
+                if (!viaFunction.Succeeded)
+                {
+                    throw new TwilioApiException((System.Net.HttpStatusCode)(viaFunction.HttpStatus == 0 ? 502 : viaFunction.HttpStatus), viaFunction.TwilioCode,
+                        $"The Function answered {viaFunction.HttpStatus}: {viaFunction.Error}", null);
+                }
+
+                row.Sid = viaFunction.Sid;
+                row.Status = viaFunction.Status is { } s && MessageStatuses.Advances(row.Status, s) ? s : row.Status;
+                row.UpdatedAt = clock.GetUtcNow();
+                await db.SaveChangesAsync(ct);
+                await audit.RecordAsync(actor, "sms.send", Phone.Mask(row.To), $"{source} via the send-sms Function, {row.Sid}", true, null, ct);
+                return new SendSmsResult(true, new Dictionary<string, string>(), row, null);
+            }
+
             var sent = await twilio.Messaging.CreateMessageAsync(
                 new MessageCreate(row.To, row.Body, isService ? null : sender, isService ? sender : null, callback), ct);
             row.Sid = sent.Sid;

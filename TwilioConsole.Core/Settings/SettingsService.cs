@@ -128,6 +128,37 @@ public sealed partial class SettingsService(
 
     internal const string SandboxSigningKey = "Sandbox:SigningKey";
 
+    /// <summary>State that features keep beside the settings (deployment SIDs, a Function's URL). Not shown on the page.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetStateAsync(string prefix, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Settings.AsNoTracking().Where(s => s.Key.StartsWith(prefix) && s.Value != null).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Key, r => r.IsProtected ? _protector.Unprotect(r.Value!) : r.Value!);
+    }
+
+    /// <summary>Saves feature state in one transaction; protected values are encrypted like secrets.</summary>
+    public async Task SetStateAsync(IReadOnlyDictionary<string, string> values, ISet<string> protectedKeys, string actor, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var keys = values.Keys.ToList();
+        var rows = await db.Settings.Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, ct);
+        foreach (var (key, value) in values)
+        {
+            if (!rows.TryGetValue(key, out var row))
+            {
+                row = new SettingEntry { Key = key };
+                db.Settings.Add(row);
+            }
+
+            row.IsProtected = protectedKeys.Contains(key);
+            row.Value = row.IsProtected ? _protector.Protect(value) : value;
+            row.UpdatedAt = clock.GetUtcNow();
+            row.UpdatedBy = actor;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>
     /// The key that signs and checks webhooks in force: the Auth Token in Twilio mode (API Key secrets never sign
     /// webhooks); in Sandbox mode a random key made on first use and stored protected, shared by every instance.

@@ -8,6 +8,7 @@
 // - Optional ALLOWED_TO_PREFIXES ("+1,+44") limits destinations; Body is capped at Twilio's 1,600 characters.
 //
 // Environment: SENDER (required), SEND_SMS_API_KEY (required), ALLOWED_TO_PREFIXES (optional).
+// Optional parameter StatusCallback: an http(s) URL Twilio posts the message's status changes to.
 // Answers JSON: 201 {sid, status}; 400 {error} for bad input; 401 without the secret; 403 for a blocked destination;
 // 502 {error, code, message} when Twilio refuses; 500 when the Function itself is not configured.
 const crypto = require('crypto');
@@ -58,6 +59,12 @@ exports.handler = async function handler(context, event, callback) {
   if (allowed.length > 0 && !allowed.some((p) => to.startsWith(p))) return reply(403, { error: 'This destination is not allowed.' });
 
   const message = { to, body };
+  if (event.StatusCallback !== undefined) {
+    let url;
+    try { url = new URL(String(event.StatusCallback)); } catch { url = null; }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return reply(400, { error: 'StatusCallback must be an http or https URL.' });
+    message.statusCallback = url.toString();
+  }
   if (MESSAGING_SERVICE.test(sender)) message.messagingServiceSid = sender;
   else message.from = sender;
 

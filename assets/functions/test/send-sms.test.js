@@ -101,6 +101,14 @@ test('blocks destinations outside ALLOWED_TO_PREFIXES', async () => {
   assert.equal(sent.length, 0);
 });
 
+test('passes a StatusCallback on, and refuses one that is not a web URL', async () => {
+  await call(context(), event({ To: '+15558675310', Body: 'Hi', StatusCallback: 'https://console.example.com/webhooks/messaging/status' }));
+  const bad = await call(context(), event({ To: '+15558675310', Body: 'Hi', StatusCallback: 'javascript:alert(1)' }));
+  assert.equal(sent[0].statusCallback, 'https://console.example.com/webhooks/messaging/status');
+  assert.equal(bad.statusCode, 400);
+  assert.equal(sent.length, 1);
+});
+
 test('passes on Twilio\'s refusal with its code', async () => {
   failure = Object.assign(new Error("The 'To' number +15005550001 is not a valid phone number."), { code: 21211, status: 400 });
   const res = await call(context(), event({ To: '+15005550001', Body: 'Hi' }));

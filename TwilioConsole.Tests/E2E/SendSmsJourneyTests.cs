@@ -46,4 +46,23 @@ public sealed class SendSmsJourneyTests(BrowserFixture browser) : IClassFixture<
 
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task DeployTheFunction_ThenSendThroughIt()
+    {
+        browser.SkipWhenNoBrowser();
+        var (page, errors) = await browser.SignedInPageAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Functions", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Functions", Exact = true })).ToBeVisibleAsync();
+        await page.GetByTestId("function-deploy").ClickAsync();
+        await Expect(page.GetByTestId("function-url")).ToContainTextAsync("/send-sms", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("deploy-steps")).ToContainTextAsync("Deploy — done");
+        await page.GetByTestId("function-to").FillAsync("+14155550123");
+        await page.GetByTestId("function-send").ClickAsync();
+        await Expect(page.GetByTestId("function-result")).ToContainTextAsync("The Function sent it");
+        await BrowserFixture.ScreenshotAsync(page, "15-functions");
+
+        Assert.Empty(errors);
+    }
 }

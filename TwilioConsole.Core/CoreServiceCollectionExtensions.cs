@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TwilioConsole.Core.Audit;
 using TwilioConsole.Core.Data;
@@ -13,27 +14,34 @@ namespace TwilioConsole.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Everything Core offers: data, settings, audit, users. Identity's own registration stays in Web.</summary>
+    /// <summary>Everything Core offers: data, start-up checks, and the feature services. Identity's own registration stays in Web.</summary>
     public static IHostApplicationBuilder AddTwilioConsoleCore(this IHostApplicationBuilder builder)
     {
         builder.AddConsoleData();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddConsoleServices();
         builder.Services.AddHostedService<ConfiguredSettingsCheck>();
-        builder.Services.AddSingleton<SettingsService>();
-        builder.Services.AddTwilioClients();
-        builder.Services.AddSandbox();
-        builder.Services.AddTransient<ITwilioGateway, TwilioGateway>();
-        builder.Services.AddSingleton<MessageLog>();
-        builder.Services.AddTransient<SmsSender>();
-        builder.Services.AddTransient<FunctionDeployer>();
-        builder.Services.AddTransient<FunctionSmsClient>();
-        builder.Services.AddHttpClient(FunctionSmsClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
-        builder.Services.AddTransient<ConnectionTester>();
-        builder.Services.AddSingleton<AuditLog>();
-        builder.Services.AddSingleton<UserDirectory>();
-        builder.Services.AddSingleton<FirstRunSetup>();
         builder.Services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.Section);
         builder.Services.AddHostedService<AdminBootstrapper>();
         return builder;
+    }
+
+    /// <summary>The feature services, over whatever database and host the caller set up (the app, or a component test).</summary>
+    public static IServiceCollection AddConsoleServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SettingsService>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<FirstRunSetup>();
+        services.AddTwilioClients();
+        services.AddSandbox();
+        services.AddTransient<ITwilioGateway, TwilioGateway>();
+        services.AddTransient<ConnectionTester>();
+        services.AddSingleton<MessageLog>();
+        services.AddTransient<SmsSender>();
+        services.AddTransient<FunctionDeployer>();
+        services.AddTransient<FunctionSmsClient>();
+        services.AddHttpClient(FunctionSmsClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
+        return services;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using MudBlazor.Services;
-using TwilioConsole.Core.Audit;
+using TwilioConsole.Core;
 using TwilioConsole.Core.Data;
 using TwilioConsole.Core.Settings;
 using TwilioConsole.Core.Twilio;
@@ -32,17 +32,10 @@ public abstract class MudTestContext : BunitContext
         Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "test.db")}"), ServiceLifetime.Singleton);
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-        Services.AddSingleton<SettingsService>();
-        Services.AddSingleton<AuditLog>();
-        Services.AddSingleton<IAccountsApi>(Accounts);
-        Services.AddTransient<ConnectionTester>();
-        Services.AddSandbox();
-        Services.AddTransient<ITwilioGateway, TwilioGateway>();
-        Services.AddSingleton<MessageLog>();
-        Services.AddTransient<SmsSender>();
+        Services.AddConsoleServices();
+        Services.AddSingleton<IAccountsApi>(Accounts);          // Twilio itself is a fake here
         Services.AddSingleton<IPublicUrls>(new FixedPublicUrls());
         Services.AddIdentityCore<AppUser>(IdentityServiceExtensions.ConfigureIdentity); // the store version shapes the model
         AddAuthorization().SetAuthorized("admin@example.com").SetRoles(AppRoles.Admin);

@@ -7,6 +7,7 @@ using TwilioConsole.Core.Functions;
 using TwilioConsole.Core.Messaging;
 using TwilioConsole.Core.Sandbox;
 using TwilioConsole.Core.Settings;
+using TwilioConsole.Core.ThankYou;
 using TwilioConsole.Core.Twilio;
 using TwilioConsole.Core.Users;
 
@@ -22,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddHostedService<ConfiguredSettingsCheck>();
         builder.Services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.Section);
         builder.Services.AddHostedService<AdminBootstrapper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ThankYouDispatcher>());
         return builder;
     }
 
@@ -42,6 +44,9 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<FunctionDeployer>();
         services.AddTransient<FunctionSmsClient>();
         services.AddHttpClient(FunctionSmsClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<ThankYouSettingsStore>();
+        services.AddSingleton<ThankYouOutbox>();
+        services.AddSingleton<ThankYouDispatcher>();
         return services;
     }
 }

@@ -23,6 +23,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<MessageStatusEvent> MessageStatusEvents => Set<MessageStatusEvent>();
 
+    public DbSet<ThankYouText> ThankYouTexts => Set<ThankYouText>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -22,6 +22,12 @@ public sealed record SendSmsRequest(string? To, string? Body, string? Sender = n
 
 public sealed record SendSmsResult(bool Succeeded, IReadOnlyDictionary<string, string> Errors, MessageRecord? Message, string? TwilioError)
 {
+    /// <summary>Twilio's error code when it refused the message.</summary>
+    public int? ErrorCode { get; init; }
+
+    /// <summary>Twilio said the request was not processed (429/5xx): the same message may be tried again later.</summary>
+    public bool Transient { get; init; }
+
     public static SendSmsResult Invalid(string field, string message) => new(false, new Dictionary<string, string> { [field] = message }, null, null);
 }
 
@@ -99,6 +105,7 @@ public sealed partial class SmsSender(
         var isService = TwilioSid.IsValid(sender, "MG");
         var callback = new Uri(await urls.BaseAsync(ct), WebhookPaths.MessageStatus);
         string? twilioError = null;
+        var transient = false;
         try
         {
             if (deployment is not null)
@@ -136,6 +143,7 @@ public sealed partial class SmsSender(
             row.ErrorCode = e.Code;
             row.ErrorMessage = e.TwilioMessage.Length > 500 ? e.TwilioMessage[..500] : e.TwilioMessage;
             twilioError = TwilioErrors.Explain(e.Code) is { } advice ? $"{e.TwilioMessage} — {advice}" : e.TwilioMessage;
+            transient = e.IsTransient;
         }
         catch (TwilioNotConfiguredException e)
         {
@@ -149,7 +157,7 @@ public sealed partial class SmsSender(
         await audit.RecordAsync(actor, "sms.send", Phone.Mask(row.To),
             $"{source} via {(twilio.Mode == ConsoleMode.Sandbox ? "Sandbox" : "Twilio")}, {row.Segments} segment(s){(row.Sid is null ? "" : ", " + row.Sid)}",
             twilioError is null, twilioError, ct);
-        return new SendSmsResult(twilioError is null, new Dictionary<string, string>(), row, twilioError);
+        return new SendSmsResult(twilioError is null, new Dictionary<string, string>(), row, twilioError) { ErrorCode = row.ErrorCode, Transient = transient };
     }
 
     /// <summary>The configured default sender; in Sandbox mode the Sandbox's own number when none is set.</summary>

@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TwilioConsole.Core.Data;
+using TwilioConsole.Core.Data.Entities;
+using TwilioConsole.Core.Messaging;
+using TwilioConsole.Core.Twilio;
+
+namespace TwilioConsole.Core.ThankYou;
+
+/// <summary>
+/// Sends the outbox's thank-you texts exactly once.
+/// <list type="bullet">
+/// <item>Claim: a row moves Pending → Sending in one conditional update (only one claimer wins), with the attempt's
+/// start time, before anything is sent.</item>
+/// <item>Send through <see cref="SmsSender"/> (logged in Messages, status callback to this host). Twilio's answer
+/// settles the row: Sent; Pending again with exponential backoff for a transient refusal (429/5xx), up to
+/// <see cref="MaxAttempts"/>; Failed for a permanent one (21211, 21610, 21614 …).</item>
+/// <item>No answer (timeout, connection lost, process killed) leaves the row in Sending: the outcome is unknown, so it
+/// is never simply resent. After <see cref="InFlightGrace"/> it is reconciled: Twilio's messages to that number
+/// since the attempt began are listed, and a message with the same body marks the row Sent; only if none exists is
+/// it tried again.</item>
+/// </list>
+/// </summary>
+public sealed partial class ThankYouDispatcher(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ThankYouOutbox outbox,
+    SmsSender sender,
+    ITwilioGateway gateway,
+    TimeProvider clock,
+    ILogger<ThankYouDispatcher> logger) : BackgroundService
+{
+    public const int MaxAttempts = 6;
+    public const string Actor = "thank-you texts";
+    public static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
+
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+                await outbox.WaitForWorkAsync(Idle, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TwilioApiException or HttpRequestException)
+            {
+                LogRoundFailed(logger, e.Message);
+                await Task.Delay(Idle, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One pass: reconcile stale in-flight rows, then send what is due. Returns how many rows it settled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var settled = 0;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var stale = clock.GetUtcNow() - InFlightGrace;
+            var inFlight = await db.ThankYouTexts.AsNoTracking()
+                .Where(t => t.Status == ThankYouStatus.Sending && t.AttemptStartedAt < stale).Take(20).ToListAsync(ct);
+            foreach (var row in inFlight)
+            {
+                settled += await ReconcileAsync(row, ct) ? 1 : 0;
+            }
+        }
+
+        while (await ClaimNextAsync(ct) is { } claimed)
+        {
+            await SendAsync(claimed, ct);
+            settled++;
+        }
+
+        return settled;
+    }
+
+    private async Task<ThankYouText?> ClaimNextAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var candidates = await db.ThankYouTexts.AsNoTracking().Where(t => t.Status == ThankYouStatus.Pending && t.NextAttemptAt <= now)
+            .OrderBy(t => t.NextAttemptAt).Select(t => t.Id).Take(5).ToListAsync(ct);
+        foreach (var id in candidates)
+        {
+            var won = await db.ThankYouTexts.Where(t => t.Id == id && t.Status == ThankYouStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, ThankYouStatus.Sending).SetProperty(t => t.AttemptStartedAt, now)
+                    .SetProperty(t => t.Attempts, t => t.Attempts + 1).SetProperty(t => t.UpdatedAt, now), ct);
+            if (won == 1)
+            {
+                return await db.ThankYouTexts.AsNoTracking().SingleAsync(t => t.Id == id, ct);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task SendAsync(ThankYouText row, CancellationToken ct)
+    {
+        SendSmsResult result;
+        try
+        {
+            result = await sender.SendAsync(new SendSmsRequest(row.CustomerNumber, row.Body), MessageSource.ThankYou, Actor, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            LogUnknownOutcome(logger, row.TaskSid, e.GetType().Name);
+            return; // stays Sending: reconciled after the grace period, never blindly resent
+        }
+
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await db.ThankYouTexts.SingleAsync(t => t.Id == row.Id, ct);
+        current.UpdatedAt = now;
+        if (result.Succeeded)
+        {
+            (current.Status, current.MessageSid, current.LastError, current.LastErrorCode) = (ThankYouStatus.Sent, result.Message?.Sid, null, null);
+        }
+        else
+        {
+            current.LastErrorCode = result.ErrorCode;
+            current.LastError = Bound(result.TwilioError ?? string.Join(" ", result.Errors.Values));
+            var retry = result.Transient && current.Attempts < MaxAttempts;
+            current.Status = retry ? ThankYouStatus.Pending : ThankYouStatus.Failed;
+            current.NextAttemptAt = retry ? now + Backoff(current.Attempts) : current.NextAttemptAt;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Settles a row whose send had no answer: Sent if Twilio has the message, else back in line.</summary>
+    private async Task<bool> ReconcileAsync(ThankYouText row, CancellationToken ct)
+    {
+        var twilio = await gateway.CurrentAsync(ct);
+        var since = row.AttemptStartedAt!.Value - TimeSpan.FromMinutes(1);
+        var found = await twilio.Messaging.ListMessagesAsync(new MessageFilter(To: row.CustomerNumber), ct)
+            .FirstOrDefaultAsync(m => m.DateCreated >= since && m.Body == row.Body, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var updated = found is not null
+            ? await db.ThankYouTexts.Where(t => t.Id == row.Id && t.Status == ThankYouStatus.Sending && t.AttemptStartedAt == row.AttemptStartedAt)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, ThankYouStatus.Sent).SetProperty(t => t.MessageSid, found.Sid).SetProperty(t => t.UpdatedAt, now), ct)
+            : await db.ThankYouTexts.Where(t => t.Id == row.Id && t.Status == ThankYouStatus.Sending && t.AttemptStartedAt == row.AttemptStartedAt)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, row.Attempts < MaxAttempts ? ThankYouStatus.Pending : ThankYouStatus.Failed)
+                    .SetProperty(t => t.NextAttemptAt, now).SetProperty(t => t.LastError, "No answer from Twilio, and Twilio has no such message: sending again.")
+                    .SetProperty(t => t.UpdatedAt, now), ct);
+        LogReconciled(logger, row.TaskSid, found is not null);
+        return updated == 1;
+    }
+
+    private static string? Bound(string? text) => text is null || text.Length <= 512 ? text : text[..512];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Thank-you text for {TaskSid}: no answer from Twilio ({Error}); will reconcile before any resend")]
+    private static partial void LogUnknownOutcome(ILogger logger, string taskSid, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled thank-you text for {TaskSid}: found at Twilio = {Found}")]
+    private static partial void LogReconciled(ILogger logger, string taskSid, bool found);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Thank-you dispatcher round failed: {Error}")]
+    private static partial void LogRoundFailed(ILogger logger, string error);
+}

@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using TwilioConsole.Core.Data;
+using TwilioConsole.Core.Data.Entities;
+using TwilioConsole.Core.Settings;
+
+namespace TwilioConsole.Core.ThankYou;
+
+public sealed record ThankYouQuery(string? Search = null, ThankYouStatus? Status = null, int Page = 0, int PageSize = 25);
+
+public sealed record ThankYouPage(IReadOnlyList<ThankYouText> Items, int Total);
+
+public sealed record ThankYouTotals(int Sent, int Pending, int Failed, int Skipped);
+
+/// <summary>
+/// Where TaskRouter events become thank-you texts: one row per TaskSid (a unique index), written in one insert, so a
+/// repeated or late event never makes a second text. The dispatcher sends from here.
+/// </summary>
+public sealed class ThankYouOutbox(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ThankYouSettingsStore settingsStore,
+    SettingsService settings,
+    TimeProvider clock)
+{
+    private readonly System.Threading.Channels.Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(
+        new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Completes when a new text is waiting (or after <paramref name="timeout"/>); the dispatcher waits on it.</summary>
+    public async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var signalled = _wake.Reader.WaitToReadAsync(linked.Token).AsTask();
+        await Task.WhenAny(signalled, Task.Delay(timeout, clock, linked.Token));
+        await linked.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+        _wake.Reader.TryRead(out _);
+    }
+
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <returns>The decision taken, and whether a row was added (false for a repeat).</returns>
+    public async Task<(ThankYouDecision Decision, bool Added)> AcceptAsync(TaskEvent e, CancellationToken ct)
+    {
+        var decision = ThankYouPlanner.Plan(e, await settingsStore.GetAsync(ct), (await settings.GetEffectiveAsync(ct)).DefaultRegion);
+        if (decision is ThankYouDecision.Ignore)
+        {
+            return (decision, false);
+        }
+
+        var now = clock.GetUtcNow();
+        var row = new ThankYouText
+        {
+            TaskSid = e.TaskSid!, EventType = e.EventType, QueueName = Bound(e.TaskQueueName, 128), AgentName = Bound(e.WorkerName, 128),
+            Body = "", CreatedAt = now, UpdatedAt = now, NextAttemptAt = now,
+        };
+        switch (decision)
+        {
+            case ThankYouDecision.Send send:
+                (row.CustomerNumber, row.CustomerName, row.Body, row.Status) = (send.To, Bound(send.CustomerName, 128), send.Body, ThankYouStatus.Pending);
+                break;
+            case ThankYouDecision.Skip skip:
+                (row.CustomerNumber, row.CustomerName, row.Status, row.SkipReason) =
+                    (Bound(skip.CustomerNumber, 64), Bound(skip.CustomerName, 128), ThankYouStatus.Skipped, Bound(skip.Reason, 256));
+                break;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.ThankYouTexts.AnyAsync(t => t.TaskSid == row.TaskSid, ct))
+        {
+            return (decision, false);
+        }
+
+        db.ThankYouTexts.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return (decision, false); // the same event, a moment earlier, on another request
+        }
+
+        if (row.Status == ThankYouStatus.Pending)
+        {
+            Wake();
+        }
+
+        return (decision, true);
+    }
+
+    public async Task<ThankYouPage> QueryAsync(ThankYouQuery query, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.ThankYouTexts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            rows = rows.Where(t => t.TaskSid.Contains(term) || (t.CustomerNumber != null && t.CustomerNumber.Contains(term)) ||
+                                   (t.CustomerName != null && t.CustomerName.Contains(term)) || (t.AgentName != null && t.AgentName.Contains(term)) ||
+                                   (t.QueueName != null && t.QueueName.Contains(term)));
+        }
+
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(t => t.Status == status);
+        }
+
+        var total = await rows.CountAsync(ct);
+        var size = Math.Clamp(query.PageSize, 1, 200);
+        var items = await rows.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Skip(Math.Max(0, query.Page) * size).Take(size).ToListAsync(ct);
+        return new ThankYouPage(items, total);
+    }
+
+    public async Task<ThankYouTotals> TotalsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await db.ThankYouTexts.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Of(params ThankYouStatus[] statuses) => counts.Where(c => statuses.Contains(c.Key)).Sum(c => c.Count);
+        return new ThankYouTotals(Of(ThankYouStatus.Sent), Of(ThankYouStatus.Pending, ThankYouStatus.Sending), Of(ThankYouStatus.Failed), Of(ThankYouStatus.Skipped));
+    }
+
+    /// <summary>Puts a failed text back in line (staff pressed Retry). Only failed texts; audited by the caller.</summary>
+    public async Task<bool> RetryAsync(long id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changed = await db.ThankYouTexts.Where(t => t.Id == id && t.Status == ThankYouStatus.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, ThankYouStatus.Pending).SetProperty(t => t.NextAttemptAt, clock.GetUtcNow())
+                .SetProperty(t => t.Attempts, 0).SetProperty(t => t.UpdatedAt, clock.GetUtcNow()), ct);
+        if (changed == 1)
+        {
+            Wake();
+        }
+
+        return changed == 1;
+    }
+
+    private static string? Bound(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}

@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ThankYouSettingsStore>();
         services.AddSingleton<ThankYouOutbox>();
         services.AddSingleton<ThankYouDispatcher>();
+        services.AddTransient<WorkspaceEventsLink>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -62,6 +63,38 @@ public sealed class SendSmsJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.GetByTestId("function-send").ClickAsync();
         await Expect(page.GetByTestId("function-result")).ToContainTextAsync("The Function sent it");
         await BrowserFixture.ScreenshotAsync(page, "15-functions");
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task EndedCall_ShowsOneThankYouText_SentAndInMessages()
+    {
+        browser.SkipWhenNoBrowser();
+        var (page, errors) = await browser.SignedInPageAsync();
+        var key = await browser.App.Services.GetRequiredService<TwilioConsole.Core.Settings.SettingsService>().GetWebhookSigningKeyAsync(CancellationToken.None);
+        KeyValuePair<string, string>[] wrapup =
+        [
+            new("EventType", "task.wrapup"), new("TaskSid", "WT" + new string('e', 32)), new("TaskChannelUniqueName", "voice"),
+            new("TaskAttributes", """{"from":"+14155550177","direction":"inbound","name":"Zoë Park","type":"support"}"""),
+            new("TaskQueueName", "Support"), new("WorkerName", "Alice"), new("WorkerSid", "WK" + new string('e', 32)),
+        ];
+        using var http = new HttpClient { BaseAddress = browser.BaseUrl };
+        for (var i = 0; i < 2; i++) // TaskRouter may deliver an event twice
+        {
+            using var request = Fakes.TwilioRequests.SignedPost(new Uri(browser.BaseUrl, "webhooks/taskrouter/events").ToString(), wrapup, key!);
+            using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
+        }
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Completion texts" }).ClickAsync();
+        await Expect(page.GetByTestId("thankyou-status")).ToHaveTextAsync("Sent", new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("thankyou-status")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("total-sent")).ToHaveTextAsync("1", new() { Timeout = 10_000 });
+        await Expect(page.GetByTestId("thankyou-preview")).ToContainTextAsync("Hi Zoë Park");
+        await BrowserFixture.ScreenshotAsync(page, "16-completion-texts");
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Messages", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("messages-table")).ToContainTextAsync("ThankYou");
 
         Assert.Empty(errors);
     }

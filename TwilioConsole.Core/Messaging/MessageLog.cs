@@ -26,6 +26,11 @@ public sealed partial class MessageLog(IDbContextFactory<AppDbContext> dbFactory
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.MessageStatusEvents.AnyAsync(e => e.MessageSid == update.MessageSid && e.Status == update.MessageStatus, ct))
+        {
+            return false; // a retried callback; the unique index also guards two arriving at once
+        }
+
         db.MessageStatusEvents.Add(new MessageStatusEvent
         {
             MessageSid = update.MessageSid, Status = update.MessageStatus, ErrorCode = update.ErrorCode, ReceivedAt = clock.GetUtcNow(),

@@ -28,6 +28,7 @@ public sealed partial class ThankYouDispatcher(
     SmsSender sender,
     ITwilioGateway gateway,
     TimeProvider clock,
+    Microsoft.Extensions.Configuration.IConfiguration configuration,
     ILogger<ThankYouDispatcher> logger) : BackgroundService
 {
     public const int MaxAttempts = 6;
@@ -35,10 +36,18 @@ public sealed partial class ThankYouDispatcher(
     public static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
+    /// <summary>Configuration switch: false keeps this instance from dispatching (texts are still recorded).</summary>
+    public const string EnabledKey = "TwilioConsole:ThankYou:Dispatch";
+
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, EnabledKey, true))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -66,7 +75,7 @@ public sealed partial class ThankYouDispatcher(
         {
             var stale = clock.GetUtcNow() - InFlightGrace;
             var inFlight = await db.ThankYouTexts.AsNoTracking()
-                .Where(t => t.Status == ThankYouStatus.Sending && t.AttemptStartedAt < stale).Take(20).ToListAsync(ct);
+                .Where(t => t.Status == ThankYouStatus.Sending && t.AttemptStartedAt < stale).OrderBy(t => t.AttemptStartedAt).Take(20).ToListAsync(ct);
             foreach (var row in inFlight)
             {
                 settled += await ReconcileAsync(row, ct) ? 1 : 0;

@@ -18,7 +18,8 @@ public sealed class ThankYouDispatcherTests : IAsyncLifetime
     private readonly ConsoleAppFactory _app;
     private static string MessagesPath => $"/2010-04-01/Accounts/{Sids.Account()}/Messages.json";
 
-    public ThankYouDispatcherTests() => _app = new ConsoleAppFactory { Clock = _clock };
+    // The background dispatcher is off here: each test drives rounds itself, so nothing races it.
+    public ThankYouDispatcherTests() => _app = new ConsoleAppFactory { Clock = _clock }.With(ThankYouDispatcher.EnabledKey, "false");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -14,6 +14,7 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<SandboxMessagingApi>();
         services.AddSingleton<SandboxServerlessApi>();
         services.AddSingleton<SandboxCallbackCourier>();
+        services.AddTransient<SandboxCallEnder>();
         services.AddSingleton(sp => new SandboxFunctionRunner(sp.GetRequiredService<SandboxServerlessApi>(), sp.GetRequiredService<SandboxMessagingApi>()));
         services.AddHostedService(sp => sp.GetRequiredService<SandboxCallbackCourier>());
         services.AddHttpClient(SandboxCallbackCourier.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));

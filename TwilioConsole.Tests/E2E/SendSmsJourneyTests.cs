@@ -88,13 +88,33 @@ public sealed class SendSmsJourneyTests(BrowserFixture browser) : IClassFixture<
         }
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Completion texts" }).ClickAsync();
-        await Expect(page.GetByTestId("thankyou-status")).ToHaveTextAsync("Sent", new() { Timeout = 15_000 });
-        await Expect(page.GetByTestId("thankyou-status")).ToHaveCountAsync(1);
-        await Expect(page.GetByTestId("total-sent")).ToHaveTextAsync("1", new() { Timeout = 10_000 });
+        // Tests in this class share one app, so look only at this customer's row.
+        var row = page.GetByTestId("completion-texts").Locator("tr", new() { HasText = "•77" });
+        await Expect(row.GetByTestId("thankyou-status")).ToHaveTextAsync("Sent", new() { Timeout = 15_000 });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("total-sent")).Not.ToHaveTextAsync("0", new() { Timeout = 10_000 });
         await Expect(page.GetByTestId("thankyou-preview")).ToContainTextAsync("Hi Zoë Park");
         await BrowserFixture.ScreenshotAsync(page, "16-completion-texts");
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Messages", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("messages-table")).ToContainTextAsync("ThankYou");
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task SandboxEndedCall_SendsOneThankYouText()
+    {
+        browser.SkipWhenNoBrowser();
+        var (page, errors) = await browser.SignedInPageAsync();
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Completion texts" }).ClickAsync();
+        await page.GetByTestId("sandbox-call-number").FillAsync("+1 415 555 0199");
+        await page.GetByTestId("sandbox-call-end").ClickAsync();
+
+        var row = page.GetByTestId("completion-texts").Locator("tr", new() { HasText = "•99" });
+        await Expect(row.GetByTestId("thankyou-status")).ToHaveTextAsync("Sent", new() { Timeout = 15_000 });
+        await page.WaitForTimeoutAsync(1500); // task.completed follows a second later and must add nothing
+        await Expect(page.GetByTestId("completion-texts").Locator("tr", new() { HasText = "•99" })).ToHaveCountAsync(1);
 
         Assert.Empty(errors);
     }

@@ -28,6 +28,10 @@ public class ConsoleAppFactory : WebApplicationFactory<Program>
     /// <summary>When set, the app's <see cref="TimeProvider"/>: tests move time on instead of waiting.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>A fresh context on the app's database, for a test to look at what was stored.</summary>
+    public Task<Core.Data.AppDbContext> DbAsync(CancellationToken ct) =>
+        Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Core.Data.AppDbContext>>().CreateDbContextAsync(ct);
+
     /// <summary>Adds a configuration value (as an environment variable would), before the host starts.</summary>
     public ConsoleAppFactory With(string key, string? value)
     {

@@ -40,7 +40,7 @@ public sealed class FirstRunSetupTests
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains("Setup is complete", page, StringComparison.Ordinal);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await app.DbAsync(ct);
         var user = Assert.Single(await db.Users.ToListAsync(ct));
         Assert.Equal(SignedInClient.AdminEmail, user.Email);
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(ct);
@@ -58,7 +58,7 @@ public sealed class FirstRunSetupTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("uppercase", await response.Content.ReadAsStringAsync(ct), StringComparison.OrdinalIgnoreCase);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await app.DbAsync(ct);
         Assert.Empty(await db.Users.ToListAsync(ct));
         Assert.Empty(await db.Settings.ToListAsync(ct));
     }

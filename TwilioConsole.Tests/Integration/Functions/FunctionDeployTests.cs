@@ -143,7 +143,7 @@ public sealed class FunctionDeployTests : IAsyncDisposable
         Assert.Contains("failed", result.Error, StringComparison.Ordinal);
         Assert.Equal(DeployStepState.Failed, result.Steps[^1].State);
         Assert.DoesNotContain(_app.Twilio.Requests, r => r.Uri.AbsolutePath.EndsWith("/Deployments", StringComparison.Ordinal));
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await _app.DbAsync(Ct);
         Assert.False((await db.AuditLog.SingleAsync(a => a.Action == "functions.deploy", Ct)).Succeeded);
     }
 

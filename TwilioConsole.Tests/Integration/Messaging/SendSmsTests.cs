@@ -28,7 +28,7 @@ public sealed class SendSmsTests : IAsyncDisposable
 
     private async Task<MessageRecord> StoredAsync(long id)
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await _app.DbAsync(Ct);
         return await db.Messages.AsNoTracking().SingleAsync(m => m.Id == id, Ct);
     }
 
@@ -66,7 +66,7 @@ public sealed class SendSmsTests : IAsyncDisposable
         var repeated = await CallbackAsync(sid, "delivered");
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (delivered, lateSent, repeated));
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await _app.DbAsync(Ct);
         Assert.Equal("delivered", (await db.Messages.SingleAsync(m => m.Sid == sid, Ct)).Status);
         Assert.Equal("queued", (await StoredAsync(id)).Status);
         Assert.Equal(2, await db.MessageStatusEvents.CountAsync(e => e.MessageSid == sid, Ct));
@@ -113,7 +113,7 @@ public sealed class SendSmsTests : IAsyncDisposable
 
         Assert.False(result.Succeeded);
         Assert.Contains(message, result.Errors[field], StringComparison.Ordinal);
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await _app.DbAsync(Ct);
         Assert.Empty(await db.Messages.ToListAsync(Ct));
     }
 

@@ -30,7 +30,7 @@ public sealed class SettingsStoreTests
         var result = await settings.SaveAsync(ValidTwilioForm(), "admin@example.com", ct);
 
         Assert.True(result.Succeeded);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await app.DbAsync(ct);
         var raw = await db.Settings.SingleAsync(s => s.Key == SettingKeys.AuthToken, ct);
         Assert.True(raw.IsProtected);
         Assert.DoesNotContain(Sids.AuthToken(), raw.Value!, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class SettingsStoreTests
 
         await settings.SaveAsync(ValidTwilioForm(), "admin@example.com", ct);
 
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await app.DbAsync(ct);
         var entry = await db.AuditLog.SingleAsync(a => a.Action == "settings.save", ct);
         Assert.Equal("admin@example.com", entry.Actor);
         Assert.Contains("Auth Token changed", entry.Details, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class SettingsStoreTests
 
         Assert.False(result.Succeeded);
         Assert.Contains(SettingKeys.PublicBaseUrl, result.Errors.Keys);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await app.DbAsync(ct);
         Assert.Empty(await db.Settings.ToListAsync(ct));
         Assert.Empty(await db.AuditLog.ToListAsync(ct));
     }

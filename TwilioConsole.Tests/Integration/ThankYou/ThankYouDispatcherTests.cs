@@ -40,7 +40,7 @@ public sealed class ThankYouDispatcherTests : IAsyncLifetime
 
     private async Task<long> QueueAsync(ThankYouStatus status = ThankYouStatus.Pending, DateTimeOffset? attemptStarted = null)
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await _app.DbAsync(Ct);
         var row = new ThankYouText
         {
             TaskSid = Sids.Make("WT", 7), EventType = "task.wrapup", CustomerNumber = "+14155550100", Body = "Thanks", Status = status,
@@ -54,7 +54,7 @@ public sealed class ThankYouDispatcherTests : IAsyncLifetime
 
     private async Task<ThankYouText> RowAsync(long id)
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await _app.DbAsync(Ct);
         return await db.ThankYouTexts.AsNoTracking().SingleAsync(t => t.Id == id, Ct);
     }
 

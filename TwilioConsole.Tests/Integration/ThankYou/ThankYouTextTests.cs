@@ -37,7 +37,7 @@ public sealed class ThankYouTextTests : IAsyncDisposable
 
     private async Task<List<ThankYouText>> TextsAsync()
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await _app.DbAsync(Ct);
         return await db.ThankYouTexts.AsNoTracking().ToListAsync(Ct);
     }
 
@@ -65,7 +65,7 @@ public sealed class ThankYouTextTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.NoContent, status);
         Assert.Equal(("+14155550100", "Zoë", "Support", "Alice"), (row.CustomerNumber, row.CustomerName, row.QueueName, row.AgentName));
         Assert.Matches("^SM[0-9a-f]{32}$", row.MessageSid);
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await _app.DbAsync(Ct);
         var message = await db.Messages.SingleAsync(Ct);
         Assert.Equal((MessageSource.ThankYou, row.MessageSid), (message.Source, message.Sid));
     }
@@ -80,7 +80,7 @@ public sealed class ThankYouTextTests : IAsyncDisposable
         await WaitForAsync(r => r.Status == ThankYouStatus.Sent);
         await Task.Delay(300, Ct);
         Assert.Single(await TextsAsync());
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await _app.DbAsync(Ct);
         Assert.Equal(1, await db.Messages.CountAsync(Ct));
     }
 

@@ -24,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.Section);
         builder.Services.AddHostedService<AdminBootstrapper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ThankYouDispatcher>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MessagePriceFetcher>());
         return builder;
     }
 
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<ITwilioGateway, TwilioGateway>();
         services.AddTransient<ConnectionTester>();
         services.AddSingleton<MessageLog>();
+        services.AddSingleton<MessagePriceFetcher>();
         services.AddTransient<SmsSender>();
         services.AddTransient<FunctionDeployer>();
         services.AddTransient<FunctionSmsClient>();

@@ -31,6 +31,9 @@ public sealed class MessageRecord
 
     public string? PriceUnit { get; set; }
 
+    /// <summary>Twilio prices a message only after it is final, and callbacks do not carry the price: set once it was looked up.</summary>
+    public DateTimeOffset? PriceCheckedAt { get; set; }
+
     public int Segments { get; set; }
 
     public MessageSource Source { get; set; }

@@ -339,6 +339,9 @@ namespace TwilioConsole.Core.Data.Migrations
                     b.Property<decimal?>("Price")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PriceCheckedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PriceUnit")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");

@@ -103,6 +103,29 @@ public sealed class SendSmsTests : IAsyncDisposable
         Assert.Equal("delivered", (await StoredAsync(sent.Id)).Status);
     }
 
+    [Fact]
+    public async Task DeliveredMessage_GetsItsPrice_AfterItSettles()
+    {
+        var sent = (await SendAsync()).Message!;
+        for (var i = 0; i < 50 && (await StoredAsync(sent.Id)).Status != "delivered"; i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(50, Ct);
+        }
+
+        var fetcher = _app.Services.GetRequiredService<MessagePriceFetcher>();
+        var early = await fetcher.RunOnceAsync(Ct);
+        _clock.Advance(MessagePriceFetcher.SettleTime + TimeSpan.FromSeconds(1));
+        await fetcher.RunOnceAsync(Ct); // the background round may have priced it already; either way once
+
+        var stored = await StoredAsync(sent.Id);
+        Assert.Equal(0, early);
+        Assert.NotNull(stored.PriceCheckedAt);
+        Assert.Equal("delivered", stored.Status);
+        Assert.True(stored.Price < 0);
+        Assert.Equal("USD", stored.PriceUnit);
+    }
+
     [Theory]
     [InlineData("", "Hi", "To", "Enter a phone number.")]
     [InlineData("12", "Hi", "To", "valid phone number")]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TwilioConsole.Core.Routing;
 using TwilioConsole.Core.Twilio;
 
 namespace TwilioConsole.Core.Sandbox;
@@ -87,7 +88,8 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
     {
         var queue = await store.GetAsync<TaskQueue>(QueueKind, queueSid, ct);
         var workers = await store.ListAsync<Worker>(WorkerKind, workspaceSid, ct);
-        var eligible = workers.Where(w => SandboxTargetMatcher.Matches(queue.TargetWorkers, w.Attributes)).ToList();
+        var target = TaskRouterExpression.Parse(queue.TargetWorkers);
+        var eligible = workers.Where(w => target.Evaluate(w.Attributes)).ToList();
         // The Sandbox has no tasks until simulated calls place them, so every task count is zero.
         return new QueueRealTimeStatistics(queueSid, 0, eligible.Count(w => w.Available), eligible.Count, 0, null,
             new Dictionary<string, int> { ["pending"] = 0, ["reserved"] = 0, ["assigned"] = 0, ["wrapping"] = 0 });
@@ -232,9 +234,17 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
             throw SandboxStore.BadRequest(20001, $"Invalid workflow configuration: not JSON ({e.Message})");
         }
 
+        foreach (var expression in StringsNamed(routing, "expression").Concat(StringsNamed(routing, "target_expression")))
+        {
+            if (TaskRouterExpression.Check(expression) is { } invalid)
+            {
+                throw SandboxStore.BadRequest(20001, $"Invalid workflow configuration: expression '{expression}': {invalid.Message}");
+            }
+        }
+
         // Every queue a workflow names must exist in the workspace, as TaskRouter checks.
         var queues = (await store.ListAsync<TaskQueue>(QueueKind, workspaceSid, ct)).Select(q => q.Sid).ToHashSet();
-        foreach (var queue in QueueSids(routing))
+        foreach (var queue in StringsNamed(routing, "queue"))
         {
             if (!queues.Contains(queue))
             {
@@ -243,18 +253,19 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
         }
     }
 
-    private static IEnumerable<string> QueueSids(JsonElement element)
+    /// <summary>Every string value of a property with this name, at any depth.</summary>
+    private static IEnumerable<string> StringsNamed(JsonElement element, string name)
     {
         if (element.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in element.EnumerateObject())
             {
-                if (property.Name == "queue" && property.Value.ValueKind == JsonValueKind.String)
+                if (property.Name == name && property.Value.ValueKind == JsonValueKind.String)
                 {
                     yield return property.Value.GetString()!;
                 }
 
-                foreach (var nested in QueueSids(property.Value))
+                foreach (var nested in StringsNamed(property.Value, name))
                 {
                     yield return nested;
                 }
@@ -262,7 +273,7 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
         }
         else if (element.ValueKind == JsonValueKind.Array)
         {
-            foreach (var nested in element.EnumerateArray().SelectMany(QueueSids))
+            foreach (var nested in element.EnumerateArray().SelectMany(e => StringsNamed(e, name)))
             {
                 yield return nested;
             }
@@ -297,7 +308,13 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
             throw SandboxStore.BadRequest(20001, "MaxReservedWorkers must be between 1 and 50");
         }
 
-        return new TaskQueue(sid, queue.FriendlyName, string.IsNullOrWhiteSpace(queue.TargetWorkers) ? "1==1" : queue.TargetWorkers,
+        var target = string.IsNullOrWhiteSpace(queue.TargetWorkers) ? "1==1" : queue.TargetWorkers;
+        if (TaskRouterExpression.Check(target) is { } invalid)
+        {
+            throw SandboxStore.BadRequest(20001, $"Invalid TargetWorkers expression: {invalid.Message}");
+        }
+
+        return new TaskQueue(sid, queue.FriendlyName, target,
             queue.TaskOrder, queue.MaxReservedWorkers, null, null);
     }
 

@@ -108,6 +108,16 @@ public sealed class SandboxBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TaskRouter_InvalidTargetExpression_Is400WithPosition()
+    {
+        var error = await Assert.ThrowsAsync<TwilioApiException>(() =>
+            _twilio.TaskRouter.CreateTaskQueueAsync(Ws, new TaskQueueWrite("Support", "routing.skills HAS"), Ct));
+
+        Assert.Contains("Expected a value", error.TwilioMessage, StringComparison.Ordinal);
+        Assert.Contains("position", error.TwilioMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TaskRouter_QueueNamesAreUnique()
     {
         await _twilio.TaskRouter.CreateTaskQueueAsync(Ws, new TaskQueueWrite("Support", "1==1"), Ct);

@@ -108,6 +108,8 @@ public sealed partial class SmsSender(
         var transient = false;
         try
         {
+            string? sid, status;
+            var segments = 0;
             if (deployment is not null)
             {
                 var viaFunction = await functionClient.SendAsync(deployment, functionKey!, row.To, row.Body, callback, ct);
@@ -117,31 +119,30 @@ public sealed partial class SmsSender(
                         $"The Function answered {viaFunction.HttpStatus}: {viaFunction.Error}", null);
                 }
 
-                row.Sid = viaFunction.Sid;
-                row.Status = viaFunction.Status is { } s && MessageStatuses.Advances(row.Status, s) ? s : row.Status;
-                row.UpdatedAt = clock.GetUtcNow();
-                await db.SaveChangesAsync(ct);
-                await audit.RecordAsync(actor, "sms.send", Phone.Mask(row.To), $"{source} via the send-sms Function, {row.Sid}", true, null, ct);
-                return new SendSmsResult(true, new Dictionary<string, string>(), row, null);
+                (sid, status) = (viaFunction.Sid, viaFunction.Status);
             }
-
-            var sent = await twilio.Messaging.CreateMessageAsync(
-                new MessageCreate(row.To, row.Body, isService ? null : sender, isService ? sender : null, callback), ct);
-            row.Sid = sent.Sid;
-            if (MessageStatuses.Advances(row.Status, sent.Status))
+            else
             {
-                row.Status = sent.Status;
+                var sent = await twilio.Messaging.CreateMessageAsync(
+                    new MessageCreate(row.To, row.Body, isService ? null : sender, isService ? sender : null, callback), ct);
+                (sid, status, segments) = (sent.Sid, sent.Status, sent.NumSegments);
             }
 
-            row.Segments = sent.NumSegments > 0 ? sent.NumSegments : row.Segments;
+            row.Sid = sid;
+            if (status is not null && MessageStatuses.Advances(row.Status, status))
+            {
+                row.Status = status;
+            }
+
+            row.Segments = segments > 0 ? segments : row.Segments;
             var masked = Phone.Mask(row.To);
-            LogSent(logger, row.Id, sent.Sid, masked, row.Segments);
+            LogSent(logger, row.Id, row.Sid ?? "", masked, row.Segments);
         }
         catch (TwilioApiException e)
         {
             row.Status = "failed";
             row.ErrorCode = e.Code;
-            row.ErrorMessage = e.TwilioMessage.Length > 500 ? e.TwilioMessage[..500] : e.TwilioMessage;
+            row.ErrorMessage = TextBounds.Cut(e.TwilioMessage, 500);
             twilioError = TwilioErrors.Explain(e.Code) is { } advice ? $"{e.TwilioMessage} — {advice}" : e.TwilioMessage;
             transient = e.IsTransient;
         }
@@ -155,7 +156,7 @@ public sealed partial class SmsSender(
         row.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor, "sms.send", Phone.Mask(row.To),
-            $"{source} via {(twilio.Mode == ConsoleMode.Sandbox ? "Sandbox" : "Twilio")}, {row.Segments} segment(s){(row.Sid is null ? "" : ", " + row.Sid)}",
+            $"{source} via {(deployment is not null ? "the send-sms Function" : twilio.Mode == ConsoleMode.Sandbox ? "Sandbox" : "Twilio")}, {row.Segments} segment(s){(row.Sid is null ? "" : ", " + row.Sid)}",
             twilioError is null, twilioError, ct);
         return new SendSmsResult(twilioError is null, new Dictionary<string, string>(), row, twilioError) { ErrorCode = row.ErrorCode, Transient = transient };
     }

@@ -9,8 +9,14 @@ public sealed record PhoneNumberResult(string? E164, string? Error, string? Regi
 }
 
 /// <summary>Reads phone numbers as people type them (with libphonenumber) and shows them safely in logs and lists.</summary>
-public static class Phone
+public static partial class Phone
 {
+    /// <summary>True when the text is already in E.164 form (+, country code, up to 15 digits), without reading it further.</summary>
+    public static bool IsE164(string? value) => value is not null && E164().IsMatch(value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\+[1-9][0-9]{1,14}$")]
+    private static partial System.Text.RegularExpressions.Regex E164();
+
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
     /// <summary>Parses international (+…) or national input; national input is read in <paramref name="defaultRegion"/>.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using TwilioConsole.Core.Functions;
+using TwilioConsole.Core.Messaging;
 using TwilioConsole.Core.Twilio;
 
 namespace TwilioConsole.Core.Sandbox;
@@ -11,7 +12,7 @@ namespace TwilioConsole.Core.Sandbox;
 /// the Function's contract (X-Api-Key, E.164 To, 1..1600-character Body, the service's fixed sender, optional
 /// StatusCallback), then sends through the Sandbox's Messages API. The JavaScript itself is tested by node in assets/.
 /// </summary>
-public sealed partial class SandboxFunctionRunner
+public sealed class SandboxFunctionRunner
 {
     private readonly SandboxServerlessApi _serverless;
     private readonly SandboxMessagingApi _messaging;
@@ -36,7 +37,7 @@ public sealed partial class SandboxFunctionRunner
 
         var to = form.FirstOrDefault(f => f.Key == "To").Value?.Trim() ?? "";
         var body = form.FirstOrDefault(f => f.Key == "Body").Value ?? "";
-        if (!E164().IsMatch(to))
+        if (!Phone.IsE164(to))
         {
             return new(400, null, null, "To must be a phone number in E.164 form, such as +15551234567.", null);
         }
@@ -59,6 +60,4 @@ public sealed partial class SandboxFunctionRunner
         }
     }
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{1,14}$")]
-    private static partial Regex E164();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TwilioConsole.Core.Messaging;
 using TwilioConsole.Core.Twilio;
 
 namespace TwilioConsole.Core.Sandbox;
@@ -7,7 +8,7 @@ namespace TwilioConsole.Core.Sandbox;
 /// Messages in the Sandbox. They move queued → sent → delivered over about two seconds (worked out when read, so
 /// no timer is needed), and Twilio's documented magic test numbers fail as they do at Twilio.
 /// </summary>
-internal sealed partial class SandboxMessagingApi(SandboxStore store, SandboxCallbackCourier courier) : IMessagingApi
+internal sealed class SandboxMessagingApi(SandboxStore store, SandboxCallbackCourier courier) : IMessagingApi
 {
     private const string MessageKind = "msg.message";
     private const string NumberKind = "msg.number";
@@ -25,7 +26,7 @@ internal sealed partial class SandboxMessagingApi(SandboxStore store, SandboxCal
 
     public async Task<TwilioMessage> CreateMessageAsync(MessageCreate message, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(message.To) || !E164().IsMatch(message.To))
+        if (string.IsNullOrWhiteSpace(message.To) || !Phone.IsE164(message.To))
         {
             throw SandboxStore.BadRequest(21211, "Invalid 'To' Phone Number");
         }
@@ -57,7 +58,7 @@ internal sealed partial class SandboxMessagingApi(SandboxStore store, SandboxCal
 
         var sid = SandboxStore.NewSid("SM");
         var record = new TwilioMessage(sid, message.To, message.From ?? SandboxAccount.PhoneNumbers[0].Number, message.Body, "queued", "outbound-api",
-            Segments(message.Body), null, null, null, "USD", message.MessagingServiceSid, store.Clock.GetUtcNow(), null, null);
+            SegmentCounter.Count(message.Body).Segments, null, null, null, "USD", message.MessagingServiceSid, store.Clock.GetUtcNow(), null, null);
         await store.AddAsync(MessageKind, null, sid, record, ct);
         if (message.StatusCallback is { } callback)
         {
@@ -128,14 +129,5 @@ internal sealed partial class SandboxMessagingApi(SandboxStore store, SandboxCal
         }
     }
 
-    /// <summary>A rough segment count for the record (GSM-7 160/153, else UCS-2 70/67); the Send SMS page has the exact counter.</summary>
-    private static int Segments(string body)
-    {
-        var gsm = body.All(c => c < 128);
-        var (single, multi) = gsm ? (160, 153) : (70, 67);
-        return body.Length <= single ? 1 : (body.Length + multi - 1) / multi;
-    }
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{1,14}$")]
-    private static partial Regex E164();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TwilioConsole.Core.Messaging;
 using TwilioConsole.Core.Twilio;
 
 namespace TwilioConsole.Core.Settings;
@@ -53,7 +54,7 @@ public static partial class SettingsValidator
         }
 
         var v = value.Trim();
-        return E164().IsMatch(v) || TwilioSid.IsValid(v, "MG")
+        return Phone.IsE164(v) || TwilioSid.IsValid(v, "MG")
             ? null
             : "Enter a phone number in E.164 form (+15551234567) or a Messaging Service SID (MG followed by 32 hexadecimal characters).";
     }
@@ -122,8 +123,6 @@ public static partial class SettingsValidator
     [GeneratedRegex("^[0-9A-Za-z]{32}$")]
     private static partial Regex AlphanumericSecret();
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{1,14}$")]
-    private static partial Regex E164();
 
     [GeneratedRegex("^[A-Za-z]{2}$")]
     private static partial Regex RegionCode();

@@ -22,13 +22,7 @@ internal sealed class SandboxServerlessApi(SandboxStore store) : IServerlessApi
 
     private sealed record StoredBuild(string Sid, DateTimeOffset Started, bool Fails);
 
-    public async IAsyncEnumerable<ServerlessService> ListServicesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        foreach (var s in await store.ListAsync<ServerlessService>(ServiceKind, null, ct))
-        {
-            yield return s;
-        }
-    }
+    public IAsyncEnumerable<ServerlessService> ListServicesAsync(CancellationToken ct) => store.StreamAsync<ServerlessService>(ServiceKind, null, ct);
 
     public async Task<ServerlessService> CreateServiceAsync(string uniqueName, string friendlyName, CancellationToken ct)
     {
@@ -46,14 +40,8 @@ internal sealed class SandboxServerlessApi(SandboxStore store) : IServerlessApi
         return await store.AddAsync(ServiceKind, null, sid, new ServerlessService(sid, uniqueName, friendlyName, true), ct);
     }
 
-    public async IAsyncEnumerable<ServerlessEnvironment> ListEnvironmentsAsync(string serviceSid, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        await store.GetAsync<ServerlessService>(ServiceKind, serviceSid, ct);
-        foreach (var e in await store.ListAsync<ServerlessEnvironment>(EnvironmentKind, serviceSid, ct))
-        {
-            yield return e;
-        }
-    }
+    public IAsyncEnumerable<ServerlessEnvironment> ListEnvironmentsAsync(string serviceSid, CancellationToken ct) =>
+        store.StreamAsync<ServerlessEnvironment>(EnvironmentKind, serviceSid, ct, c => store.GetAsync<ServerlessService>(ServiceKind, serviceSid, c));
 
     public async Task<ServerlessEnvironment> CreateEnvironmentAsync(string serviceSid, string uniqueName, string? domainSuffix, CancellationToken ct)
     {
@@ -64,14 +52,8 @@ internal sealed class SandboxServerlessApi(SandboxStore store) : IServerlessApi
         return await store.AddAsync(EnvironmentKind, serviceSid, sid, new ServerlessEnvironment(sid, uniqueName, domainSuffix, domain, null), ct);
     }
 
-    public async IAsyncEnumerable<ServerlessFunction> ListFunctionsAsync(string serviceSid, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        await store.GetAsync<ServerlessService>(ServiceKind, serviceSid, ct);
-        foreach (var f in await store.ListAsync<ServerlessFunction>(FunctionKind, serviceSid, ct))
-        {
-            yield return f;
-        }
-    }
+    public IAsyncEnumerable<ServerlessFunction> ListFunctionsAsync(string serviceSid, CancellationToken ct) =>
+        store.StreamAsync<ServerlessFunction>(FunctionKind, serviceSid, ct, c => store.GetAsync<ServerlessService>(ServiceKind, serviceSid, c));
 
     public async Task<ServerlessFunction> CreateFunctionAsync(string serviceSid, string friendlyName, CancellationToken ct)
     {
@@ -133,14 +115,8 @@ internal sealed class SandboxServerlessApi(SandboxStore store) : IServerlessApi
         return await store.AddAsync(DeploymentKind, environmentSid, sid, new ServerlessDeployment(sid, buildSid), ct);
     }
 
-    public async IAsyncEnumerable<ServerlessVariable> ListVariablesAsync(string serviceSid, string environmentSid, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        await store.GetAsync<ServerlessEnvironment>(EnvironmentKind, environmentSid, ct);
-        foreach (var v in await store.ListAsync<ServerlessVariable>(VariableKind, environmentSid, ct))
-        {
-            yield return v;
-        }
-    }
+    public IAsyncEnumerable<ServerlessVariable> ListVariablesAsync(string serviceSid, string environmentSid, CancellationToken ct) =>
+        store.StreamAsync<ServerlessVariable>(VariableKind, environmentSid, ct, c => store.GetAsync<ServerlessEnvironment>(EnvironmentKind, environmentSid, c));
 
     public async Task<ServerlessVariable> CreateVariableAsync(string serviceSid, string environmentSid, string key, string value, CancellationToken ct)
     {

@@ -69,6 +69,21 @@ public sealed class SandboxStore(IDbContextFactory<AppDbContext> dbFactory, Time
         return [.. rows.Select(json => JsonSerializer.Deserialize<T>(json, TwilioJson.Options)!)];
     }
 
+    /// <summary>A list as the product interfaces return it (lazily, like Twilio's pages), after an optional check such as "the parent exists".</summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(string kind, string? parentSid, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct,
+        Func<CancellationToken, Task>? before = null)
+    {
+        if (before is not null)
+        {
+            await before(ct);
+        }
+
+        foreach (var item in await ListAsync<T>(kind, parentSid, ct))
+        {
+            yield return item;
+        }
+    }
+
     public async Task<T> UpdateAsync<T>(string kind, string sid, Func<T, T> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

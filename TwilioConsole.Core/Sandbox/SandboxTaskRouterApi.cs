@@ -55,13 +55,8 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
         }, ct);
     }
 
-    public async IAsyncEnumerable<TaskQueue> ListTaskQueuesAsync(string workspaceSid, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        foreach (var q in await ListAsync<TaskQueue>(QueueKind, workspaceSid, ct))
-        {
-            yield return q;
-        }
-    }
+    public IAsyncEnumerable<TaskQueue> ListTaskQueuesAsync(string workspaceSid, CancellationToken ct) =>
+        store.StreamAsync<TaskQueue>(QueueKind, workspaceSid, ct, c => SeedAsync(workspaceSid, c));
 
     public async Task<TaskQueue> CreateTaskQueueAsync(string workspaceSid, TaskQueueWrite queue, CancellationToken ct)
     {
@@ -102,13 +97,8 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
         return new QueueCumulativeStatistics(queueSid, end.AddMinutes(-minutes), end, 0, 0, 0, 0, null);
     }
 
-    public async IAsyncEnumerable<Workflow> ListWorkflowsAsync(string workspaceSid, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        foreach (var w in await ListAsync<Workflow>(WorkflowKind, workspaceSid, ct))
-        {
-            yield return w;
-        }
-    }
+    public IAsyncEnumerable<Workflow> ListWorkflowsAsync(string workspaceSid, CancellationToken ct) =>
+        store.StreamAsync<Workflow>(WorkflowKind, workspaceSid, ct, c => SeedAsync(workspaceSid, c));
 
     public async Task<Workflow> CreateWorkflowAsync(string workspaceSid, WorkflowWrite workflow, CancellationToken ct)
     {
@@ -129,29 +119,14 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
 
     public Task DeleteWorkflowAsync(string workspaceSid, string workflowSid, CancellationToken ct) => store.DeleteAsync(WorkflowKind, workflowSid, ct);
 
-    public async IAsyncEnumerable<TaskChannel> ListTaskChannelsAsync(string workspaceSid, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        foreach (var c in await ListAsync<TaskChannel>(ChannelKind, workspaceSid, ct))
-        {
-            yield return c;
-        }
-    }
+    public IAsyncEnumerable<TaskChannel> ListTaskChannelsAsync(string workspaceSid, CancellationToken ct) =>
+        store.StreamAsync<TaskChannel>(ChannelKind, workspaceSid, ct, c => SeedAsync(workspaceSid, c));
 
-    public async IAsyncEnumerable<Activity> ListActivitiesAsync(string workspaceSid, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        foreach (var a in await ListAsync<Activity>(ActivityKind, workspaceSid, ct))
-        {
-            yield return a;
-        }
-    }
+    public IAsyncEnumerable<Activity> ListActivitiesAsync(string workspaceSid, CancellationToken ct) =>
+        store.StreamAsync<Activity>(ActivityKind, workspaceSid, ct, c => SeedAsync(workspaceSid, c));
 
-    public async IAsyncEnumerable<Worker> ListWorkersAsync(string workspaceSid, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        foreach (var w in await ListAsync<Worker>(WorkerKind, workspaceSid, ct))
-        {
-            yield return w;
-        }
-    }
+    public IAsyncEnumerable<Worker> ListWorkersAsync(string workspaceSid, CancellationToken ct) =>
+        store.StreamAsync<Worker>(WorkerKind, workspaceSid, ct, c => SeedAsync(workspaceSid, c));
 
     public async Task<Worker> CreateWorkerAsync(string workspaceSid, WorkerWrite worker, CancellationToken ct)
     {
@@ -186,12 +161,6 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
             ActivityName = activity.Name ?? w.ActivityName,
             Available = activity.Sid is null ? w.Available : activity.Available,
         }, ct);
-    }
-
-    private async Task<IReadOnlyList<T>> ListAsync<T>(string kind, string workspaceSid, CancellationToken ct)
-    {
-        await SeedAsync(workspaceSid, ct);
-        return await store.ListAsync<T>(kind, workspaceSid, ct);
     }
 
     /// <summary>The Sandbox knows one workspace; any other SID is a 404, as it would be at Twilio.</summary>

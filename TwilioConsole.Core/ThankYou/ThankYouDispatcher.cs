@@ -135,7 +135,7 @@ public sealed partial class ThankYouDispatcher(
         else
         {
             current.LastErrorCode = result.ErrorCode;
-            current.LastError = Bound(result.TwilioError ?? string.Join(" ", result.Errors.Values));
+            current.LastError = TextBounds.Cut(result.TwilioError ?? string.Join(" ", result.Errors.Values), 512);
             var retry = result.Transient && current.Attempts < MaxAttempts;
             current.Status = retry ? ThankYouStatus.Pending : ThankYouStatus.Failed;
             current.NextAttemptAt = retry ? now + Backoff(current.Attempts) : current.NextAttemptAt;
@@ -163,8 +163,6 @@ public sealed partial class ThankYouDispatcher(
         LogReconciled(logger, row.TaskSid, found is not null);
         return updated == 1;
     }
-
-    private static string? Bound(string? text) => text is null || text.Length <= 512 ? text : text[..512];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Thank-you text for {TaskSid}: no answer from Twilio ({Error}); will reconcile before any resend")]
     private static partial void LogUnknownOutcome(ILogger logger, string taskSid, string error);

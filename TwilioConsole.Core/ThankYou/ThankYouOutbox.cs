@@ -49,17 +49,17 @@ public sealed class ThankYouOutbox(
         var now = clock.GetUtcNow();
         var row = new ThankYouText
         {
-            TaskSid = e.TaskSid!, EventType = e.EventType, QueueName = Bound(e.TaskQueueName, 128), AgentName = Bound(e.WorkerName, 128),
+            TaskSid = e.TaskSid!, EventType = e.EventType, QueueName = TextBounds.Cut(e.TaskQueueName, 128), AgentName = TextBounds.Cut(e.WorkerName, 128),
             Body = "", CreatedAt = now, UpdatedAt = now, NextAttemptAt = now,
         };
         switch (decision)
         {
             case ThankYouDecision.Send send:
-                (row.CustomerNumber, row.CustomerName, row.Body, row.Status) = (send.To, Bound(send.CustomerName, 128), send.Body, ThankYouStatus.Pending);
+                (row.CustomerNumber, row.CustomerName, row.Body, row.Status) = (send.To, TextBounds.Cut(send.CustomerName, 128), send.Body, ThankYouStatus.Pending);
                 break;
             case ThankYouDecision.Skip skip:
                 (row.CustomerNumber, row.CustomerName, row.Status, row.SkipReason) =
-                    (Bound(skip.CustomerNumber, 64), Bound(skip.CustomerName, 128), ThankYouStatus.Skipped, Bound(skip.Reason, 256));
+                    (TextBounds.Cut(skip.CustomerNumber, 64), TextBounds.Cut(skip.CustomerName, 128), ThankYouStatus.Skipped, TextBounds.Cut(skip.Reason, 256));
                 break;
         }
 
@@ -132,6 +132,4 @@ public sealed class ThankYouOutbox(
 
         return changed == 1;
     }
-
-    private static string? Bound(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

@@ -164,9 +164,11 @@ public sealed partial class SettingsService(
     /// webhooks); in Sandbox mode a random key made on first use and stored protected, shared by every instance.
     /// Null when Twilio mode has no Auth Token.
     /// </summary>
-    public async Task<string?> GetWebhookSigningKeyAsync(CancellationToken ct)
+    public async Task<string?> GetWebhookSigningKeyAsync(CancellationToken ct) => await GetWebhookSigningKeyAsync(await GetEffectiveAsync(ct), ct);
+
+    /// <inheritdoc cref="GetWebhookSigningKeyAsync(CancellationToken)"/>
+    public async Task<string?> GetWebhookSigningKeyAsync(ConsoleSettings current, CancellationToken ct)
     {
-        var current = await GetEffectiveAsync(ct);
         if (current.Mode == ConsoleMode.Twilio)
         {
             return string.IsNullOrEmpty(current.AuthToken) ? null : current.AuthToken;

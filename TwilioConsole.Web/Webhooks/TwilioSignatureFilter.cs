@@ -19,7 +19,8 @@ public sealed partial class TwilioSignatureFilter(SettingsService settings, ILog
     {
         var request = context.HttpContext.Request;
         var ct = context.HttpContext.RequestAborted;
-        var key = await settings.GetWebhookSigningKeyAsync(ct);
+        var current = await settings.GetEffectiveAsync(ct); // read once per webhook: key and public URL
+        var key = await settings.GetWebhookSigningKeyAsync(current, ct);
         if (key is null)
         {
             LogNoKey(logger, request.Path);
@@ -39,7 +40,7 @@ public sealed partial class TwilioSignatureFilter(SettingsService settings, ILog
             limit.MaxRequestBodySize = WebhookExtensions.MaxBodyBytes;
         }
 
-        var url = await PublicUrlAsync(request, ct);
+        var url = PublicUrl(request, current.PublicBaseUrl);
         var signature = request.Headers[Header].ToString();
         bool valid;
         try
@@ -83,9 +84,8 @@ public sealed partial class TwilioSignatureFilter(SettingsService settings, ILog
         return valid;
     }
 
-    private async Task<string> PublicUrlAsync(HttpRequest request, CancellationToken ct)
+    private static string PublicUrl(HttpRequest request, Uri? publicBase)
     {
-        var publicBase = (await settings.GetEffectiveAsync(ct)).PublicBaseUrl;
         var pathAndQuery = request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
         return publicBase is null
             ? $"{request.Scheme}://{request.Host.ToUriComponent()}{pathAndQuery}"

@@ -5,6 +5,7 @@ using TwilioConsole.Core.Audit;
 using TwilioConsole.Core.Data;
 using TwilioConsole.Core.Functions;
 using TwilioConsole.Core.Messaging;
+using TwilioConsole.Core.Routing;
 using TwilioConsole.Core.Sandbox;
 using TwilioConsole.Core.Settings;
 using TwilioConsole.Core.ThankYou;
@@ -50,6 +51,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ThankYouOutbox>();
         services.AddSingleton<ThankYouDispatcher>();
         services.AddTransient<WorkspaceEventsLink>();
+        services.AddSingleton<RoutingSpecStore>();
+        services.AddTransient<RoutingService>();
+        services.AddTransient<RoutingWorkers>();
+        services.AddTransient<QueueStatistics>();
         return services;
     }
 }

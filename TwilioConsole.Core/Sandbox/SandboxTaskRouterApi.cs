@@ -33,6 +33,14 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
         ("TC5a4db0c5a4db0c5a4db0c5a4db0c504", "sms", "SMS"),
     ];
 
+    /// <summary>Agents the Sandbox's workspace starts with, so routing can be tried on a fresh clone.</summary>
+    private static readonly (string Sid, string Name, string Skills, int Activity)[] Agents =
+    [
+        ("WK5a4db0c5a4db0c5a4db0c5a4db0c501", "Alex Rivera", "\"troubleshooting\"", 1),
+        ("WK5a4db0c5a4db0c5a4db0c5a4db0c502", "Sam Lee", "\"support\"", 1),
+        ("WK5a4db0c5a4db0c5a4db0c5a4db0c503", "Jordan Kim", "\"troubleshooting\", \"support\"", 0),
+    ];
+
     public async Task<Workspace> FetchWorkspaceAsync(string workspaceSid, CancellationToken ct)
     {
         await SeedAsync(workspaceSid, ct);
@@ -128,6 +136,12 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
     public IAsyncEnumerable<Worker> ListWorkersAsync(string workspaceSid, CancellationToken ct) =>
         store.StreamAsync<Worker>(WorkerKind, workspaceSid, ct, c => SeedAsync(workspaceSid, c));
 
+    public async Task<Worker> FetchWorkerAsync(string workspaceSid, string workerSid, CancellationToken ct)
+    {
+        await SeedAsync(workspaceSid, ct);
+        return await store.GetAsync<Worker>(WorkerKind, workerSid, ct);
+    }
+
     public async Task<Worker> CreateWorkerAsync(string workspaceSid, WorkerWrite worker, CancellationToken ct)
     {
         await SeedAsync(workspaceSid, ct);
@@ -181,6 +195,14 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
         foreach (var (sid, unique, name) in Channels)
         {
             await store.EnsureAsync(ChannelKind, workspaceSid, sid, new TaskChannel(sid, name, unique), ct);
+        }
+
+        foreach (var (sid, name, skills, activity) in Agents)
+        {
+            var contact = "client:" + name.Split(' ')[0].ToLowerInvariant();
+            var attributes = $$$"""{"routing":{"skills":[{{{skills}}}],"levels":{}},"contact_uri":"{{{contact}}}","full_name":"{{{name}}}"}""";
+            var (activitySid, activityName, available) = Activities[activity];
+            await store.EnsureAsync(WorkerKind, workspaceSid, sid, new Worker(sid, name, activitySid, activityName, attributes, available), ct);
         }
     }
 

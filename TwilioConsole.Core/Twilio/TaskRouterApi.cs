@@ -22,6 +22,7 @@ public interface ITaskRouterApi
     IAsyncEnumerable<Activity> ListActivitiesAsync(string workspaceSid, CancellationToken ct);
 
     IAsyncEnumerable<Worker> ListWorkersAsync(string workspaceSid, CancellationToken ct);
+    Task<Worker> FetchWorkerAsync(string workspaceSid, string workerSid, CancellationToken ct);
     Task<Worker> CreateWorkerAsync(string workspaceSid, WorkerWrite worker, CancellationToken ct);
     Task<Worker> UpdateWorkerAsync(string workspaceSid, string workerSid, WorkerWrite worker, CancellationToken ct);
 }
@@ -78,6 +79,9 @@ internal sealed class TaskRouterApi(HttpClient http) : ITaskRouterApi
 
     public IAsyncEnumerable<Worker> ListWorkersAsync(string workspaceSid, CancellationToken ct) =>
         http.PagesAsync<Worker>($"{Ws(workspaceSid)}/Workers?PageSize=100", "workers", ct);
+
+    public Task<Worker> FetchWorkerAsync(string workspaceSid, string workerSid, CancellationToken ct) =>
+        http.GetTwilioAsync<Worker>($"{Ws(workspaceSid)}/Workers/{Uri.EscapeDataString(workerSid)}", ct);
 
     public Task<Worker> CreateWorkerAsync(string workspaceSid, WorkerWrite worker, CancellationToken ct) =>
         http.PostTwilioAsync<Worker>($"{Ws(workspaceSid)}/Workers", WorkerForm(worker), ct);

@@ -24,6 +24,8 @@ public sealed class ContractHarness : IAsyncLifetime
     private static ConsoleAppFactory CreateApp()
     {
         var app = new ConsoleAppFactory(fakeTwilio: false)
+            .With("TwilioConsole:Mode", "Twilio")
+            .With("TwilioConsole:Twilio:WorkspaceSid", Sids.Workspace())
             .With("TwilioConsole:Twilio:AccountSid", Sids.Account())
             .With("TwilioConsole:Twilio:AuthToken", Sids.AuthToken())
             .With("TwilioConsole:Twilio:TimeoutSeconds", "10");

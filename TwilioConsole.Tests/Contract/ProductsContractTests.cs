@@ -108,6 +108,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
         Assert.NotEmpty(await taskRouter.ListTaskChannelsAsync(Ws, Ct).ToListAsync(Ct));
         Assert.NotEmpty(await taskRouter.ListActivitiesAsync(Ws, Ct).ToListAsync(Ct));
         Assert.NotEmpty(await taskRouter.ListWorkersAsync(Ws, Ct).ToListAsync(Ct));
+        Assert.StartsWith("WK", (await taskRouter.FetchWorkerAsync(Ws, Wk, Ct)).Sid, StringComparison.Ordinal);
         Assert.StartsWith("WK", (await taskRouter.CreateWorkerAsync(Ws, worker, Ct)).Sid, StringComparison.Ordinal);
         Assert.StartsWith("WK", (await taskRouter.UpdateWorkerAsync(Ws, Wk, worker with { FriendlyName = null }, Ct)).Sid, StringComparison.Ordinal);
     }

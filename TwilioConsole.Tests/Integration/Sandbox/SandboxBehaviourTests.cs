@@ -128,8 +128,8 @@ public sealed class SandboxBehaviourTests : IAsyncLifetime
     [Fact]
     public async Task TaskRouter_WorkersStartOffline_AndCountInTheirQueueWhenAvailable()
     {
-        var queue = await _twilio.TaskRouter.CreateTaskQueueAsync(Ws, new TaskQueueWrite("Support", "routing.skills HAS \"support\""), Ct);
-        var alice = await _twilio.TaskRouter.CreateWorkerAsync(Ws, new WorkerWrite("Alice", """{"routing":{"skills":["support"]},"contact_uri":"client:alice"}"""), Ct);
+        var queue = await _twilio.TaskRouter.CreateTaskQueueAsync(Ws, new TaskQueueWrite("Spanish", "routing.skills HAS \"spanish\""), Ct);
+        var alice = await _twilio.TaskRouter.CreateWorkerAsync(Ws, new WorkerWrite("Alice", """{"routing":{"skills":["spanish"]},"contact_uri":"client:alice"}"""), Ct);
         await _twilio.TaskRouter.CreateWorkerAsync(Ws, new WorkerWrite("Bob", """{"routing":{"skills":["troubleshooting"]}}"""), Ct);
         var available = (await _twilio.TaskRouter.ListActivitiesAsync(Ws, Ct).ToListAsync(Ct)).Single(a => a.FriendlyName == "Available");
 

@@ -83,15 +83,35 @@ public sealed class TaskRouterExpression
                     "<=" => l <= r,
                     _ => l >= r,
                 },
-                "IN" => right.ValueKind == JsonValueKind.Array && right.EnumerateArray().Any(item => Equal(left, item)),
-                "NOT IN" => right.ValueKind == JsonValueKind.Array && !right.EnumerateArray().Any(item => Equal(left, item)),
-                "HAS" => left.ValueKind == JsonValueKind.Array && left.EnumerateArray().Any(item => Equal(item, right)),
+                "IN" => right.ValueKind == JsonValueKind.Array && ListHolds(right, left, valueFirst: true),
+                "NOT IN" => right.ValueKind == JsonValueKind.Array && !ListHolds(right, left, valueFirst: true),
+                "HAS" => left.ValueKind == JsonValueKind.Array && ListHolds(left, right, valueFirst: false),
                 "CONTAINS" => left.ValueKind == JsonValueKind.String && right.ValueKind == JsonValueKind.String
                     ? left.GetString()!.Contains(right.GetString()!, StringComparison.Ordinal)
-                    : left.ValueKind == JsonValueKind.Array && left.EnumerateArray().Any(item => Equal(item, right)),
+                    : left.ValueKind == JsonValueKind.Array && ListHolds(left, right, valueFirst: false),
                 _ => false,
             };
         }
+
+        /// <summary>Whether the list holds the value (a loop, not LINQ: routing a task should not allocate).</summary>
+        private bool ListHolds(JsonElement list, JsonElement value, bool valueFirst)
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                if (valueFirst ? Equal(value, item) : Equal(item, value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>String equality without allocating: literals keep their text, so only the attribute side is compared in place.</summary>
+        private bool StringEqual(JsonElement a, JsonElement b) =>
+            Right is Literal { Text: { } right } ? a.ValueEquals(right) :
+            Left is Literal { Text: { } left } ? b.ValueEquals(left) :
+            a.GetString() == b.GetString();
 
         private static bool SameKind(JsonElement a, JsonElement b) => Kind(a) == Kind(b);
 
@@ -99,9 +119,9 @@ public sealed class TaskRouterExpression
 
         private static decimal? Number(JsonElement e) => e.ValueKind == JsonValueKind.Number && e.TryGetDecimal(out var d) ? d : null;
 
-        private static bool Equal(JsonElement a, JsonElement b) => (a.ValueKind, b.ValueKind) switch
+        private bool Equal(JsonElement a, JsonElement b) => (a.ValueKind, b.ValueKind) switch
         {
-            (JsonValueKind.String, JsonValueKind.String) => a.GetString() == b.GetString(),
+            (JsonValueKind.String, JsonValueKind.String) => StringEqual(a, b),
             (JsonValueKind.Number, JsonValueKind.Number) => Number(a) == Number(b),
             (JsonValueKind.True or JsonValueKind.False, JsonValueKind.True or JsonValueKind.False) => a.GetBoolean() == b.GetBoolean(),
             _ => false,
@@ -115,15 +135,21 @@ public sealed class TaskRouterExpression
 
     private sealed record Literal(JsonElement Value) : Operand
     {
+        /// <summary>The value when it is a string, kept so comparisons need not read it from JSON each time.</summary>
+        public string? Text { get; } = Value.ValueKind == JsonValueKind.String ? Value.GetString() : null;
+
         public override JsonElement? Resolve(JsonElement attributes) => Value;
     }
 
     private sealed record AttributePath(string[] Parts) : Operand
     {
+        // UTF-8 names: JsonElement.TryGetProperty(string) would transcode the name on every evaluation.
+        private readonly byte[][] _utf8 = [.. Parts.Select(System.Text.Encoding.UTF8.GetBytes)];
+
         public override JsonElement? Resolve(JsonElement attributes)
         {
             var node = attributes;
-            foreach (var part in Parts)
+            foreach (var part in _utf8)
             {
                 if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(part, out node))
                 {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using TwilioConsole.Core.Audit;
 using TwilioConsole.Core.Data;
 using TwilioConsole.Core.Functions;
+using TwilioConsole.Core.Ivr;
 using TwilioConsole.Core.Messaging;
 using TwilioConsole.Core.Routing;
 using TwilioConsole.Core.Sandbox;
@@ -55,6 +56,8 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<RoutingService>();
         services.AddTransient<RoutingWorkers>();
         services.AddTransient<QueueStatistics>();
+        services.AddSingleton<IvrStore>();
+        services.AddTransient<IvrPublisher>();
         return services;
     }
 }

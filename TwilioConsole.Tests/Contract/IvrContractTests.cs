@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using TwilioConsole.Core.Ivr;
+using TwilioConsole.Core.Twilio;
+using TwilioConsole.Tests.Fakes;
+
+namespace TwilioConsole.Tests.Contract;
+
+/// <summary>The IVR's own requests (its built definition, validated, created, updated; a number attached), checked by the Studio and API 2010 specs' mocks.</summary>
+[Trait("Lane", "Contract")]
+public sealed class IvrContractTests(ContractHarness harness) : IClassFixture<ContractHarness>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private T Get<T>() where T : notnull
+    {
+        harness.SkipWhenMissing();
+        return harness.App.Services.GetRequiredService<T>();
+    }
+
+    [Fact]
+    public async Task BuiltFlow_ValidateCreateUpdate_AreAccepted()
+    {
+        var studio = Get<IStudioApi>();
+        var definition = IvrFlowBuilder.Build(IvrDefinition.Default, new IvrTargets(Sids.Make("WW", 1), Sids.Make("TC", 1)));
+        var write = new FlowWrite(IvrDefinition.Default.Name, "published", definition, "Published from TwilioConsole");
+
+        Assert.True((await studio.ValidateFlowAsync(write, Ct)).Valid);
+        Assert.StartsWith("FW", (await studio.CreateFlowAsync(write with { Status = "draft" }, Ct)).Sid, StringComparison.Ordinal);
+        Assert.StartsWith("FW", (await studio.UpdateFlowAsync(Sids.Make("FW", 1), write, Ct)).Sid, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AttachNumber_IsAccepted()
+    {
+        var messaging = Get<IMessagingApi>();
+
+        var number = await messaging.UpdateVoiceUrlAsync(Sids.Make("PN", 1), new Uri($"https://webhooks.twilio.com/v1/Accounts/{Sids.Account()}/Flows/{Sids.Make("FW", 1)}"), Ct);
+
+        Assert.StartsWith("PN", number.Sid, StringComparison.Ordinal);
+    }
+}

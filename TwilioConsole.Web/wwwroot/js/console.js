@@ -1,0 +1,28 @@
+// Small browser helpers the dashboard calls through IJSRuntime.
+window.twilioConsole = {
+    // Copies text; answers false when the browser refuses (no clipboard permission or an insecure origin).
+    copy: async function (text) {
+        try {
+            await navigator.clipboard.writeText(text);
+            return true;
+        } catch {
+            return false;
+        }
+    },
+    // Speaks a prompt with the browser's speech synthesis, when it has any; answers whether it could.
+    speak: function (text, lang) {
+        if (!("speechSynthesis" in window)) {
+            return false;
+        }
+        const utterance = new SpeechSynthesisUtterance(text);
+        utterance.lang = lang || "en-US";
+        window.speechSynthesis.cancel();
+        window.speechSynthesis.speak(utterance);
+        return true;
+    },
+    stopSpeaking: function () {
+        if ("speechSynthesis" in window) {
+            window.speechSynthesis.cancel();
+        }
+    }
+};

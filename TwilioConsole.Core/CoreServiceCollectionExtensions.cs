@@ -58,6 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<QueueStatistics>();
         services.AddSingleton<IvrStore>();
         services.AddTransient<IvrPublisher>();
+        services.AddTransient<Onboarding.QuickStart>();
         return services;
     }
 }

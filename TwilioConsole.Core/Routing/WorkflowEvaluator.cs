@@ -39,6 +39,29 @@ public sealed class WorkflowEvaluator
         return Cache.GetOrAdd(expression, TaskRouterExpression.Parse);
     }
 
+    /// <summary>
+    /// Routes through a workflow Configuration as TaskRouter stores it (not a spec): the first filter whose expression
+    /// matches sends the task to its first target's queue SID, else the default filter's queue.
+    /// </summary>
+    public static (string? FilterName, string? QueueSid) RouteConfiguration(string configurationJson, JsonElement taskAttributes)
+    {
+        using var doc = JsonDocument.Parse(configurationJson);
+        var routing = doc.RootElement.GetProperty("task_routing");
+        if (routing.TryGetProperty("filters", out var filters))
+        {
+            foreach (var filter in filters.EnumerateArray())
+            {
+                if (Compiled(filter.GetProperty("expression").GetString() ?? "1==2").Evaluate(taskAttributes))
+                {
+                    var name = filter.TryGetProperty("filter_friendly_name", out var n) ? n.GetString() : null;
+                    return (name, filter.GetProperty("targets")[0].GetProperty("queue").GetString());
+                }
+            }
+        }
+
+        return (null, routing.TryGetProperty("default_filter", out var fallback) ? fallback.GetProperty("queue").GetString() : null);
+    }
+
     public RouteDecision Route(JsonElement taskAttributes)
     {
         foreach (var (filter, expression) in _filters)

@@ -5,7 +5,8 @@ using TwilioConsole.Core.Messaging;
 namespace TwilioConsole.Core.Sandbox;
 
 /// <summary>A finished Sandbox call: who called, which queue took it, which agent answered.</summary>
-public sealed record EndedCall(string CustomerNumber, string? CustomerName, string QueueName, string AgentName, int DurationSeconds);
+public sealed record EndedCall(string CustomerNumber, string? CustomerName, string QueueName, string AgentName, int DurationSeconds,
+    string? TaskSid = null, string? WorkerSid = null);
 
 /// <summary>
 /// Ends a Sandbox call the way TaskRouter reports it: posts signed <c>task.wrapup</c> and then <c>task.completed</c>
@@ -16,7 +17,7 @@ public sealed class SandboxCallEnder(SandboxCallbackCourier courier, IPublicUrls
 {
     public async Task<string> EndAsync(EndedCall call, CancellationToken ct)
     {
-        var taskSid = SandboxStore.NewSid("WT");
+        var taskSid = call.TaskSid ?? SandboxStore.NewSid("WT");
         var url = new Uri(await urls.BaseAsync(ct), WebhookPaths.TaskRouterEvents);
         var attributes = JsonSerializer.Serialize(new Dictionary<string, string?>
         {
@@ -28,7 +29,7 @@ public sealed class SandboxCallEnder(SandboxCallbackCourier courier, IPublicUrls
             new("EventType", type), new("AccountSid", SandboxAccount.AccountSid), new("WorkspaceSid", SandboxAccount.WorkspaceSid),
             new("ResourceType", "task"), new("ResourceSid", taskSid), new("TaskSid", taskSid), new("TaskChannelUniqueName", "voice"),
             new("TaskAttributes", attributes), new("TaskQueueName", call.QueueName), new("WorkerName", call.AgentName),
-            new("WorkerSid", SandboxStore.NewSid("WK")), new("TaskAge", call.DurationSeconds.ToString(CultureInfo.InvariantCulture)),
+            new("WorkerSid", call.WorkerSid ?? SandboxStore.NewSid("WK")), new("TaskAge", call.DurationSeconds.ToString(CultureInfo.InvariantCulture)),
         ];
         courier.Schedule(url, Event("task.wrapup"), TimeSpan.Zero);
         courier.Schedule(url, Event("task.completed"), TimeSpan.FromSeconds(1)); // the agent completes wrap-up

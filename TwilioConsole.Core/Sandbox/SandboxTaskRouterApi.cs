@@ -16,6 +16,7 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
     private const string ChannelKind = "tr.channel";
     private const string ActivityKind = "tr.activity";
     private const string WorkerKind = "tr.worker";
+    private const string TaskKind = "tr.task";
 
     private static readonly (string Sid, string Name, bool Available)[] Activities =
     [
@@ -93,10 +94,29 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
         var workers = await store.ListAsync<Worker>(WorkerKind, workspaceSid, ct);
         var target = TaskRouterExpression.Parse(queue.TargetWorkers);
         var eligible = workers.Where(w => target.Evaluate(w.Attributes)).ToList();
-        // The Sandbox has no tasks until simulated calls place them, so every task count is zero.
-        return new QueueRealTimeStatistics(queueSid, 0, eligible.Count(w => w.Available), eligible.Count, 0, null,
-            new Dictionary<string, int> { ["pending"] = 0, ["reserved"] = 0, ["assigned"] = 0, ["wrapping"] = 0 });
+        // Tasks come from the Sandbox's simulated calls (SandboxCalls); finished ones no longer count.
+        var tasks = (await store.ListAsync<SandboxTask>(TaskKind, workspaceSid, ct)).Where(t => t.QueueSid == queueSid && t.Status is not ("completed" or "canceled")).ToList();
+        var now = store.Clock.GetUtcNow();
+        var longest = tasks.Where(t => t.Status == "pending").OrderBy(t => t.CreatedAt).FirstOrDefault();
+        var byStatus = new Dictionary<string, int> { ["pending"] = 0, ["reserved"] = 0, ["assigned"] = 0, ["wrapping"] = 0 };
+        foreach (var task in tasks)
+        {
+            byStatus[task.Status] = byStatus.GetValueOrDefault(task.Status) + 1;
+        }
+
+        return new QueueRealTimeStatistics(queueSid, tasks.Count, eligible.Count(w => w.Available), eligible.Count,
+            longest is null ? 0 : (int)(now - longest.CreatedAt).TotalSeconds, longest?.Sid, byStatus);
     }
+
+    /// <summary>A task placed by a simulated call, kept so queue statistics count it.</summary>
+    internal async Task<SandboxTask> CreateTaskAsync(string queueSid, string attributes, string status, CancellationToken ct)
+    {
+        var sid = SandboxStore.NewSid("WT");
+        return await store.AddAsync(TaskKind, SandboxAccount.WorkspaceSid, sid, new SandboxTask(sid, queueSid, status, attributes, store.Clock.GetUtcNow()), ct);
+    }
+
+    internal Task<SandboxTask> SetTaskStatusAsync(string taskSid, string status, CancellationToken ct) =>
+        store.UpdateAsync<SandboxTask>(TaskKind, taskSid, t => t with { Status = status }, ct);
 
     public async Task<QueueCumulativeStatistics> FetchQueueCumulativeStatisticsAsync(string workspaceSid, string queueSid, int minutes, CancellationToken ct)
     {
@@ -317,3 +337,6 @@ internal sealed class SandboxTaskRouterApi(SandboxStore store) : ITaskRouterApi
         }
     }
 }
+
+/// <summary>A TaskRouter task in the Sandbox: statuses as TaskRouter names them (pending, reserved, assigned, wrapping, completed, canceled).</summary>
+internal sealed record SandboxTask(string Sid, string QueueSid, string Status, string Attributes, DateTimeOffset CreatedAt);

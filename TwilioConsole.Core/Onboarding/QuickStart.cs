@@ -1,0 +1,115 @@
+using TwilioConsole.Core.Functions;
+using TwilioConsole.Core.Ivr;
+using TwilioConsole.Core.Routing;
+using TwilioConsole.Core.Twilio;
+
+namespace TwilioConsole.Core.Onboarding;
+
+public enum QuickStartStep
+{
+    Routing,
+    Ivr,
+    Agents,
+    Function,
+}
+
+public sealed record QuickStartResult(QuickStartStep Step, bool Succeeded, string Message);
+
+/// <summary>
+/// A fresh install's first minute: apply the saved routing, publish the saved IVR and route the first phone number to
+/// it, make sure an available agent has each skill, and deploy the send-sms Function. Each step is safe to run again.
+/// </summary>
+public sealed class QuickStart(RoutingService routing, IvrStore ivrs, IvrPublisher publisher, ITwilioGateway gateway, FunctionDeployer functions)
+{
+    public static IReadOnlyList<(QuickStartStep Step, string Title)> Steps { get; } =
+    [
+        (QuickStartStep.Routing, "Apply the routing (Troubleshooting and Support queues, IVR workflow)"),
+        (QuickStartStep.Ivr, "Publish the IVR and send the main line's calls to it"),
+        (QuickStartStep.Agents, "An available agent for each skill"),
+        (QuickStartStep.Function, "Deploy the send-sms Function"),
+    ];
+
+    public Task<QuickStartResult> RunAsync(QuickStartStep step, string actor, CancellationToken ct) => step switch
+    {
+        QuickStartStep.Routing => RoutingAsync(actor, ct),
+        QuickStartStep.Ivr => IvrAsync(actor, ct),
+        QuickStartStep.Agents => AgentsAsync(actor, ct),
+        _ => FunctionAsync(actor, ct),
+    };
+
+    private async Task<QuickStartResult> RoutingAsync(string actor, CancellationToken ct)
+    {
+        var result = await routing.ApplyAsync(actor, null, ct);
+        var made = result.Steps.Count(s => s.State == ApplyStepState.Done);
+        return new(QuickStartStep.Routing, result.Succeeded, result.Succeeded
+            ? made == 0 ? "Already in place." : $"{made} change(s) applied."
+            : result.Error ?? "Apply failed.");
+    }
+
+    private async Task<QuickStartResult> IvrAsync(string actor, CancellationToken ct)
+    {
+        var published = await publisher.PublishAsync(await ivrs.GetAsync(ct), publish: true, "Quick start", actor, ct);
+        if (!published.Succeeded || published.Flow is not { } flow)
+        {
+            return new(QuickStartStep.Ivr, false, published.Message);
+        }
+
+        var numbers = await publisher.NumbersAsync(flow, ct);
+        if (numbers.FirstOrDefault(n => n.PointsAtIvr) is { } bound)
+        {
+            return new(QuickStartStep.Ivr, true, $"{published.Message} {bound.PhoneNumber} already sends its calls to it.");
+        }
+
+        if (numbers.Count == 0)
+        {
+            return new(QuickStartStep.Ivr, false, $"{published.Message} The account has no phone number to route to it.");
+        }
+
+        var (attached, message) = await publisher.AttachAsync(numbers[0].Sid, flow, actor, ct);
+        return new(QuickStartStep.Ivr, attached, $"{published.Message} {message}");
+    }
+
+    /// <summary>Creates "Demo agent" workers, available, only for skills no available agent has yet.</summary>
+    private async Task<QuickStartResult> AgentsAsync(string actor, CancellationToken ct)
+    {
+        var twilio = await gateway.CurrentAsync(ct);
+        if (twilio.WorkspaceSid is not { } workspace)
+        {
+            return new(QuickStartStep.Agents, false, "Set the TaskRouter Workspace SID in Settings first.");
+        }
+
+        try
+        {
+            var workers = await twilio.TaskRouter.ListWorkersAsync(workspace, ct).ToListAsync(ct);
+            var missing = WorkerSkills.Managed.Where(skill => !workers.Any(w => w.Available && WorkerSkills.Read(w.Attributes).Contains(skill))).ToList();
+            if (missing.Count == 0)
+            {
+                return new(QuickStartStep.Agents, true, $"Ready: {string.Join(", ", WorkerSkills.Managed.Select(skill => $"{skill} — {string.Join(", ", workers.Where(w => w.Available && WorkerSkills.Read(w.Attributes).Contains(skill)).Select(w => w.FriendlyName))}"))}.");
+            }
+
+            var available = await twilio.TaskRouter.ListActivitiesAsync(workspace, ct).FirstOrDefaultAsync(a => a.Available, ct)
+                ?? throw new InvalidOperationException("The workspace has no available activity.");
+            foreach (var skill in missing)
+            {
+                var attributes = WorkerSkills.Merge("{}", new Dictionary<string, bool> { [skill] = true });
+                await twilio.TaskRouter.CreateWorkerAsync(workspace, new WorkerWrite($"Demo agent ({skill})", attributes, available.Sid), ct);
+            }
+
+            return new(QuickStartStep.Agents, true, $"Created {string.Join(", ", missing.Select(s => $"Demo agent ({s})"))}, available.");
+        }
+        catch (TwilioApiException e)
+        {
+            return new(QuickStartStep.Agents, false, $"Twilio refused: {e.TwilioMessage}");
+        }
+        catch (InvalidOperationException e)
+        {
+            return new(QuickStartStep.Agents, false, e.Message);
+        }
+    }
+
+    private async Task<QuickStartResult> FunctionAsync(string actor, CancellationToken ct)
+    {
+        var result = await functions.DeployAsync(actor, null, ct);
+        return new(QuickStartStep.Function, result.Succeeded, result.Succeeded ? $"Deployed at {result.Deployment!.Url}." : result.Error ?? "Deploy failed.");
+    }
+}

@@ -1,0 +1,95 @@
+using TwilioConsole.Core.Ivr;
+
+namespace TwilioConsole.Core.Sandbox;
+
+public enum SandboxCallState
+{
+    /// <summary>The caller is in the IVR.</summary>
+    InIvr,
+
+    /// <summary>The task waits in its queue for an available agent.</summary>
+    Queued,
+
+    /// <summary>An agent accepted the task; caller and agent are talking.</summary>
+    Talking,
+
+    Ended,
+}
+
+public enum TimelineKind
+{
+    Call,
+    Ivr,
+    Task,
+    Agent,
+    HangUp,
+    Text,
+    Problem,
+}
+
+public sealed record TimelineEntry(DateTimeOffset At, TimelineKind Kind, string Text);
+
+/// <summary>One simulated inbound call and everything that happened to it, in order. Owned by the page that placed it.</summary>
+public sealed class SandboxCall
+{
+    private readonly List<TimelineEntry> _timeline = [];
+
+    internal SandboxCall(string customerNumber, string? customerName, string calledNumber)
+    {
+        (CustomerNumber, CustomerName, CalledNumber) = (customerNumber, customerName, calledNumber);
+    }
+
+    public string CustomerNumber { get; }
+
+    public string? CustomerName { get; }
+
+    public string CalledNumber { get; }
+
+    public SandboxCallState State { get; internal set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline
+    {
+        get
+        {
+            lock (_timeline)
+            {
+                return [.. _timeline];
+            }
+        }
+    }
+
+    /// <summary>True while the IVR waits for the caller to press a key.</summary>
+    public bool WaitingForKey => State == SandboxCallState.InIvr && Ivr?.WaitingAt is not null;
+
+    public string? TaskSid { get; internal set; }
+
+    public string? QueueName { get; internal set; }
+
+    public string? AgentName { get; internal set; }
+
+    /// <summary>The thank-you text's status once the call has ended (Pending, Sent, Skipped, …), then the message's.</summary>
+    public string? TextStatus { get; internal set; }
+
+    /// <summary>True while the page should keep checking for the thank-you text's progress.</summary>
+    public bool FollowingText { get; internal set; }
+
+    internal IvrCallSimulator? Ivr { get; set; }
+
+    internal int IvrEventsShown { get; set; }
+
+    internal string? QueueSid { get; set; }
+
+    internal string? AgentSid { get; set; }
+
+    internal DateTimeOffset? TalkingSince { get; set; }
+
+    internal string? MessageSid { get; set; }
+
+    internal void Add(DateTimeOffset at, TimelineKind kind, string text)
+    {
+        lock (_timeline)
+        {
+            _timeline.Add(new TimelineEntry(at, kind, text));
+        }
+    }
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text.Json;
+using TwilioConsole.Core.Data.Entities;
+using TwilioConsole.Core.Ivr;
+using TwilioConsole.Core.Messaging;
+using TwilioConsole.Core.Routing;
+using TwilioConsole.Core.Settings;
+using TwilioConsole.Core.ThankYou;
+using TwilioConsole.Core.Twilio;
+
+namespace TwilioConsole.Core.Sandbox;
+
+/// <summary>
+/// Simulated inbound calls in Sandbox mode, end to end: the number's published IVR (its JSON, played by
+/// <see cref="IvrCallSimulator"/>), a task routed by the applied workflow's configuration into its queue, an available
+/// agent with the skill who accepts it under the Flex plugin's auto-accept rule (voice tasks), and on hang-up the signed
+/// TaskRouter events that make the thank-you text — which the call then follows to its delivery.
+/// </summary>
+public sealed class SandboxCalls
+{
+    private readonly SettingsService settings;
+    private readonly IvrStore ivrs;
+    private readonly IvrPublisher publisher;
+    private readonly SandboxMessagingApi numbers;
+    private readonly SandboxTaskRouterApi taskRouter;
+    private readonly SandboxCallEnder ender;
+    private readonly ThankYouOutbox thankYou;
+    private readonly MessageLog messages;
+    private readonly TimeProvider clock;
+
+    internal SandboxCalls(SettingsService settings, IvrStore ivrs, IvrPublisher publisher, SandboxMessagingApi numbers, SandboxTaskRouterApi taskRouter,
+        SandboxCallEnder ender, ThankYouOutbox thankYou, MessageLog messages, TimeProvider clock)
+    {
+        (this.settings, this.ivrs, this.publisher, this.numbers, this.taskRouter) = (settings, ivrs, publisher, numbers, taskRouter);
+        (this.ender, this.thankYou, this.messages, this.clock) = (ender, thankYou, messages, clock);
+    }
+
+    /// <summary>The channels the Flex plugin accepts by default (flex-plugin/src/autoAccept.ts, DEFAULT_CONFIG).</summary>
+    public static readonly IReadOnlyList<string> AutoAcceptChannels = ["voice"];
+
+    public async Task<(SandboxCall? Call, string? Error)> PlaceAsync(string? customerNumber, string? customerName, CancellationToken ct)
+    {
+        var current = await settings.GetEffectiveAsync(ct);
+        if (current.Mode != ConsoleMode.Sandbox)
+        {
+            return (null, "Simulated calls run in Sandbox mode only. In Twilio mode, call your number from a phone.");
+        }
+
+        var number = Phone.Normalize(customerNumber, current.DefaultRegion);
+        if (!number.IsValid)
+        {
+            return (null, number.Error);
+        }
+
+        var flow = await publisher.CurrentFlowAsync((await ivrs.GetAsync(ct)).Name, ct);
+        if (flow is null)
+        {
+            return (null, "Publish the IVR first (IVR page → Publish).");
+        }
+
+        if (flow.Status != "published" || flow.Definition is not { } definition)
+        {
+            return (null, "The IVR is only a draft in Studio; publish it so callers get it.");
+        }
+
+        var bound = await numbers.ListIncomingPhoneNumbersAsync(ct)
+            .FirstOrDefaultAsync(n => flow.WebhookUrl is { } url && string.Equals(n.VoiceUrl, url.AbsoluteUri, StringComparison.OrdinalIgnoreCase), ct);
+        if (bound is null)
+        {
+            return (null, "No phone number sends calls to the IVR yet (IVR page → Publish → Route calls to this IVR).");
+        }
+
+        var call = new SandboxCall(number.E164!, string.IsNullOrWhiteSpace(customerName) ? null : customerName.Trim(), bound.PhoneNumber);
+        call.Add(Now, TimelineKind.Call, $"Incoming call from {call.CustomerNumber} to {bound.PhoneNumber} ({bound.FriendlyName}); Studio runs \"{flow.FriendlyName}\" revision {flow.Revision}.");
+        call.Ivr = IvrCallSimulator.Start(definition.GetRawText(), call.CustomerNumber, bound.PhoneNumber);
+        await AfterIvrAsync(call, ct);
+        return (call, null);
+    }
+
+    public Task PressAsync(SandboxCall call, string digits, CancellationToken ct)
+    {
+        if (!call.WaitingForKey)
+        {
+            return Task.CompletedTask;
+        }
+
+        call.Ivr!.Press(digits);
+        return AfterIvrAsync(call, ct);
+    }
+
+    public Task TimeoutAsync(SandboxCall call, CancellationToken ct)
+    {
+        if (!call.WaitingForKey)
+        {
+            return Task.CompletedTask;
+        }
+
+        call.Ivr!.Timeout();
+        return AfterIvrAsync(call, ct);
+    }
+
+    public async Task HangUpAsync(SandboxCall call, CancellationToken ct)
+    {
+        switch (call.State)
+        {
+            case SandboxCallState.InIvr:
+                call.Add(Now, TimelineKind.HangUp, "The caller hung up in the IVR; no task was created.");
+                break;
+            case SandboxCallState.Queued:
+                await taskRouter.SetTaskStatusAsync(call.TaskSid!, "canceled", ct);
+                call.Add(Now, TimelineKind.HangUp, "The caller hung up while waiting. No agent handled the call, so no thank-you text.");
+                break;
+            case SandboxCallState.Talking:
+                var seconds = Math.Max(1, (int)(Now - call.TalkingSince!.Value).TotalSeconds);
+                await taskRouter.SetTaskStatusAsync(call.TaskSid!, "wrapping", ct);
+                call.Add(Now, TimelineKind.HangUp, $"Call ended after {TimeSpan.FromSeconds(seconds).ToString(@"m\:ss", CultureInfo.InvariantCulture)} with {call.AgentName}.");
+                await ender.EndAsync(new EndedCall(call.CustomerNumber, call.CustomerName, call.QueueName!, call.AgentName!, seconds, call.TaskSid, call.AgentSid), ct);
+                await taskRouter.SetTaskStatusAsync(call.TaskSid!, "completed", ct);
+                call.Add(Now, TimelineKind.Task, $"TaskRouter posts signed task.wrapup, then task.completed, for {call.TaskSid} to {WebhookPaths.TaskRouterEvents}.");
+                call.FollowingText = true;
+                break;
+            default:
+                return;
+        }
+
+        call.State = SandboxCallState.Ended;
+    }
+
+    /// <summary>After hang-up: notes the thank-you text's progress (queued, sent, delivered …) until it settles.</summary>
+    public async Task RefreshAsync(SandboxCall call, CancellationToken ct)
+    {
+        if (!call.FollowingText)
+        {
+            return;
+        }
+
+        var text = (await thankYou.QueryAsync(new ThankYouQuery(call.TaskSid), ct)).Items.FirstOrDefault(t => t.TaskSid == call.TaskSid);
+        if (text is null)
+        {
+            return;
+        }
+
+        if (text.MessageSid is { } sid)
+        {
+            var message = (await messages.QueryAsync(new MessageQuery(sid), ct)).Items.FirstOrDefault(m => m.Sid == sid);
+            var status = message?.Status ?? "sent";
+            if (status != call.TextStatus)
+            {
+                call.TextStatus = status;
+                call.Add(Now, TimelineKind.Text, $"Thank-you text {sid} to {text.CustomerNumber}: {status}. \"{text.Body}\"");
+            }
+
+            call.FollowingText = !MessageStatuses.IsFinal(status);
+            return;
+        }
+
+        var state = text.Status.ToString();
+        if (state != call.TextStatus)
+        {
+            call.TextStatus = state;
+            call.Add(Now, text.Status is ThankYouStatus.Failed or ThankYouStatus.Skipped ? TimelineKind.Problem : TimelineKind.Text,
+                text.Status switch
+                {
+                    ThankYouStatus.Skipped => $"No thank-you text: {text.SkipReason}",
+                    ThankYouStatus.Failed => $"The thank-you text failed: {text.LastError}",
+                    _ => $"Thank-you text recorded ({state.ToLowerInvariant()}).",
+                });
+        }
+
+        call.FollowingText = text.Status is ThankYouStatus.Pending or ThankYouStatus.Sending;
+    }
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    private async Task AfterIvrAsync(SandboxCall call, CancellationToken ct)
+    {
+        var ivr = call.Ivr!;
+        foreach (var e in ivr.Events.Skip(call.IvrEventsShown))
+        {
+            if (e.Kind is not CallEventKind.Logic and not CallEventKind.HungUp)
+            {
+                call.Add(Now, TimelineKind.Ivr, e.Kind switch
+                {
+                    CallEventKind.Say or CallEventKind.Prompt => $"IVR says: “{e.Text}”",
+                    CallEventKind.Enqueued => "IVR hands the call to Flex.",
+                    _ => e.Text,
+                });
+            }
+        }
+
+        call.IvrEventsShown = ivr.Events.Count;
+        if (ivr.Error is { } error)
+        {
+            call.Add(Now, TimelineKind.Problem, $"The IVR stopped: {error}");
+            call.State = SandboxCallState.Ended;
+        }
+        else if (ivr.Task is { } task)
+        {
+            await EnqueueAsync(call, task, ct);
+        }
+        else if (ivr.Ended)
+        {
+            call.Add(Now, TimelineKind.HangUp, "The IVR said goodbye and hung up; the caller was not connected.");
+            call.State = SandboxCallState.Ended;
+        }
+    }
+
+    private async Task EnqueueAsync(SandboxCall call, SimulatedTask task, CancellationToken ct)
+    {
+        var workspace = SandboxAccount.WorkspaceSid;
+        var workflow = await taskRouter.ListWorkflowsAsync(workspace, ct).FirstOrDefaultAsync(w => w.Sid == task.WorkflowSid, ct);
+        if (workflow is null)
+        {
+            call.Add(Now, TimelineKind.Problem, $"The IVR sends calls to workflow {task.WorkflowSid}, which is not in the workspace: apply the routing, then publish the IVR again.");
+            call.State = SandboxCallState.Ended;
+            return;
+        }
+
+        using var attributes = JsonDocument.Parse(task.Attributes);
+        var (filter, queueSid) = WorkflowEvaluator.RouteConfiguration(workflow.Configuration, attributes.RootElement);
+        var queue = await taskRouter.ListTaskQueuesAsync(workspace, ct).FirstOrDefaultAsync(q => q.Sid == queueSid, ct);
+        if (queue is null)
+        {
+            call.Add(Now, TimelineKind.Problem, $"Workflow \"{workflow.FriendlyName}\" sends the task to queue {queueSid}, which does not exist: apply the routing again.");
+            call.State = SandboxCallState.Ended;
+            return;
+        }
+
+        var created = await taskRouter.CreateTaskAsync(queue.Sid, task.Attributes, "pending", ct);
+        (call.TaskSid, call.QueueSid, call.QueueName) = (created.Sid, queue.Sid, queue.FriendlyName);
+        call.Add(Now, TimelineKind.Task, filter is null
+            ? $"Task {created.Sid} created; no filter matched, so the default filter sends it to {queue.FriendlyName}."
+            : $"Task {created.Sid} created; workflow filter “{filter}” sends it to the {queue.FriendlyName} queue.");
+
+        var target = WorkflowEvaluator.Compiled(queue.TargetWorkers);
+        var agent = (await taskRouter.ListWorkersAsync(workspace, ct).ToListAsync(ct))
+            .Where(w => w.Available && target.Evaluate(w.Attributes))
+            .OrderBy(w => w.FriendlyName, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (agent is null)
+        {
+            call.State = SandboxCallState.Queued;
+            call.Add(Now, TimelineKind.Task, $"Waiting in {queue.FriendlyName}: no available agent matches {queue.TargetWorkers}. Give an available agent the skill (Routing → Workers).");
+            return;
+        }
+
+        await taskRouter.SetTaskStatusAsync(created.Sid, "reserved", ct);
+        call.Add(Now, TimelineKind.Agent, $"Reserved for {agent.FriendlyName}, who has the skill and is {agent.ActivityName}.");
+        var channel = await taskRouter.ListTaskChannelsAsync(workspace, ct).FirstOrDefaultAsync(c => c.Sid == task.ChannelSid, ct);
+        if (channel is null || !AutoAcceptChannels.Contains(channel.UniqueName))
+        {
+            call.State = SandboxCallState.Queued;
+            call.Add(Now, TimelineKind.Problem, $"The task is on channel {channel?.UniqueName ?? task.ChannelSid}, not voice: the auto-accept plugin leaves it for the agent to accept by hand.");
+            return;
+        }
+
+        await taskRouter.SetTaskStatusAsync(created.Sid, "assigned", ct);
+        (call.AgentName, call.AgentSid, call.TalkingSince, call.State) = (agent.FriendlyName, agent.Sid, Now, SandboxCallState.Talking);
+        call.Add(Now, TimelineKind.Agent, $"{agent.FriendlyName}'s Flex accepts it automatically (auto-accept plugin: voice tasks). Caller and agent are talking.");
+    }
+}

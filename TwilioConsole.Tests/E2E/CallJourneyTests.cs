@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace TwilioConsole.Tests.E2E;
+
+/// <summary>
+/// The whole product in Sandbox mode: quick start, then a call through the published IVR, routed by the applied
+/// workflow to an agent whose Flex auto-accepts it, and after hang-up exactly one thank-you text, delivered.
+/// </summary>
+[Trait("Lane", "E2E")]
+public sealed class CallJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task QuickStart_ThenCallsForBothOptions_EachGetOneThankYouText()
+    {
+        browser.SkipWhenNoBrowser();
+        var (page, errors) = await browser.SignedInPageAsync(1280, 800);
+
+        await Expect(page.GetByTestId("quick-start")).ToBeVisibleAsync();
+        await page.GetByTestId("quick-start-all").ClickAsync();
+        await Expect(page.GetByTestId("quick-start-result")).ToHaveCountAsync(4, new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("quick-start-result").Nth(3)).ToContainTextAsync("Deployed at");
+        await BrowserFixture.ScreenshotAsync(page, "40-quick-start");
+
+        await CallAsync(page, key: "2", queue: "Support", agent: "Sam Lee", number: "+1 415 555 0142", screenshots: true);
+        await CallAsync(page, key: "1", queue: "Troubleshooting", agent: "Alex Rivera", number: "+1 415 555 0177", screenshots: false);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Completion texts", Exact = true }).First.ClickAsync();
+        await Expect(page.GetByTestId("thankyou-status")).ToHaveTextAsync(["Sent", "Sent"]);
+        await BrowserFixture.ScreenshotAsync(page, "44-completion-texts-after-calls");
+
+        Assert.Empty(errors);
+    }
+
+    private static async Task CallAsync(IPage page, string key, string queue, string agent, string number, bool screenshots)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Test call", Exact = true }).ClickAsync();
+        await page.GetByTestId("call-number").FillAsync(number);
+        await page.GetByTestId("call-place").ClickAsync();
+        await Expect(page.GetByTestId("call-keypad")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("call-timeline")).ToContainTextAsync("IVR says");
+        await page.GetByTestId($"call-key-{key}").ClickAsync();
+        await Expect(page.GetByTestId("call-state")).ToHaveTextAsync($"Talking with {agent} ({queue})");
+        await Expect(page.GetByTestId("call-timeline")).ToContainTextAsync($"sends it to the {queue} queue");
+        if (screenshots)
+        {
+            await BrowserFixture.ScreenshotAsync(page, "41-call-talking");
+        }
+
+        await page.GetByTestId("call-hangup").ClickAsync();
+        await Expect(page.GetByTestId("call-timeline")).ToContainTextAsync(": delivered.", new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("timeline-entry").Filter(new() { HasText = "Thank-you text SM" })).Not.ToHaveCountAsync(0);
+        if (screenshots)
+        {
+            await BrowserFixture.ScreenshotAsync(page, "42-call-thank-you-delivered");
+        }
+    }
+}

@@ -136,6 +136,19 @@ public sealed partial class SettingsService(
         return rows.ToDictionary(r => r.Key, r => r.IsProtected ? _protector.Unprotect(r.Value!) : r.Value!);
     }
 
+    /// <summary>A feature's document (the IVR, the routing spec) saved as JSON under one key; null when never saved.</summary>
+    public async Task<T?> GetDocumentAsync<T>(string key, CancellationToken ct)
+        where T : class
+    {
+        var state = await GetStateAsync(key, ct);
+        return state.TryGetValue(key, out var json) ? System.Text.Json.JsonSerializer.Deserialize<T>(json, DocumentJson) : null;
+    }
+
+    public Task SaveDocumentAsync<T>(string key, T document, string actor, CancellationToken ct) =>
+        SetStateAsync(new Dictionary<string, string> { [key] = System.Text.Json.JsonSerializer.Serialize(document, DocumentJson) }, new HashSet<string>(), actor, ct);
+
+    private static readonly System.Text.Json.JsonSerializerOptions DocumentJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     /// <summary>Saves feature state in one transaction; protected values are encrypted like secrets.</summary>
     public async Task SetStateAsync(IReadOnlyDictionary<string, string> values, ISet<string> protectedKeys, string actor, CancellationToken ct)
     {

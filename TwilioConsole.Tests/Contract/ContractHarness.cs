@@ -75,5 +75,13 @@ public sealed class ContractHarness : IAsyncLifetime
         Assert.Skip(message);
     }
 
+    /// <summary>A service of the app pointed at the mocks; skips (or fails in CI) when the mocks are not running.</summary>
+    public T Service<T>()
+        where T : notnull
+    {
+        SkipWhenMissing();
+        return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(App.Services);
+    }
+
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using TwilioConsole.Core.Ivr;
 using TwilioConsole.Core.Twilio;
 using TwilioConsole.Tests.Fakes;
@@ -11,16 +10,11 @@ public sealed class IvrContractTests(ContractHarness harness) : IClassFixture<Co
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private T Get<T>() where T : notnull
-    {
-        harness.SkipWhenMissing();
-        return harness.App.Services.GetRequiredService<T>();
-    }
 
     [Fact]
     public async Task BuiltFlow_ValidateCreateUpdate_AreAccepted()
     {
-        var studio = Get<IStudioApi>();
+        var studio = harness.Service<IStudioApi>();
         var definition = IvrFlowBuilder.Build(IvrDefinition.Default, new IvrTargets(Sids.Make("WW", 1), Sids.Make("TC", 1)));
         var write = new FlowWrite(IvrDefinition.Default.Name, "published", definition, "Published from TwilioConsole");
 
@@ -32,7 +26,7 @@ public sealed class IvrContractTests(ContractHarness harness) : IClassFixture<Co
     [Fact]
     public async Task AttachNumber_IsAccepted()
     {
-        var messaging = Get<IMessagingApi>();
+        var messaging = harness.Service<IMessagingApi>();
 
         var number = await messaging.UpdateVoiceUrlAsync(Sids.Make("PN", 1), new Uri($"https://webhooks.twilio.com/v1/Accounts/{Sids.Account()}/Flows/{Sids.Make("FW", 1)}"), Ct);
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using TwilioConsole.Core.Twilio;
 using TwilioConsole.Tests.Fakes;
 
@@ -24,18 +23,13 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     private static readonly string Sm = Sids.Make("SM", 1);
     private const string Definition = """{"description":"IVR","states":[{"name":"Trigger","type":"trigger","transitions":[],"properties":{"offset":{"x":0,"y":0}}}],"initial_state":"Trigger","flags":{"allow_concurrent_calls":true}}""";
 
-    private T Api<T>() where T : notnull
-    {
-        harness.SkipWhenMissing();
-        return harness.App.Services.GetRequiredService<T>();
-    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Studio_CreateUpdateFetchValidate_AreAccepted()
     {
-        var studio = Api<IStudioApi>();
+        var studio = harness.Service<IStudioApi>();
         var write = new FlowWrite("Support IVR", "published", Definition, "First version");
 
         Assert.StartsWith("FW", (await studio.CreateFlowAsync(write, Ct)).Sid, StringComparison.Ordinal);
@@ -47,7 +41,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     [Fact]
     public async Task Studio_Lists_AreAccepted()
     {
-        var studio = Api<IStudioApi>();
+        var studio = harness.Service<IStudioApi>();
 
         Assert.NotEmpty(await studio.ListFlowsAsync(Ct).ToListAsync(Ct));
         Assert.NotEmpty(await studio.ListRevisionsAsync(Fw, Ct).ToListAsync(Ct));
@@ -56,7 +50,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     [Fact]
     public async Task Studio_WrongStatusCase_IsRejected()
     {
-        var studio = Api<IStudioApi>(); // enums are case-sensitive: "Published" is not a Status
+        var studio = harness.Service<IStudioApi>(); // enums are case-sensitive: "Published" is not a Status
 
         var error = await Assert.ThrowsAsync<TwilioApiException>(() => studio.CreateFlowAsync(new FlowWrite("x", "Published", Definition), Ct));
 
@@ -66,7 +60,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     [Fact]
     public async Task TaskRouter_Workspace_AreAccepted()
     {
-        var taskRouter = Api<ITaskRouterApi>();
+        var taskRouter = harness.Service<ITaskRouterApi>();
 
         Assert.StartsWith("WS", (await taskRouter.FetchWorkspaceAsync(Ws, Ct)).Sid, StringComparison.Ordinal);
         var updated = await taskRouter.UpdateWorkspaceAsync(Ws, new WorkspaceUpdate("https://console.example.com/webhooks/taskrouter/events", "task.wrapup,task.completed"), Ct);
@@ -76,7 +70,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     [Fact]
     public async Task TaskRouter_Queues_AreAccepted()
     {
-        var taskRouter = Api<ITaskRouterApi>();
+        var taskRouter = harness.Service<ITaskRouterApi>();
         var queue = new TaskQueueWrite("Support", "routing.skills HAS \"support\"", "FIFO", 1);
 
         Assert.NotEmpty(await taskRouter.ListTaskQueuesAsync(Ws, Ct).ToListAsync(Ct));
@@ -90,7 +84,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     [Fact]
     public async Task TaskRouter_Workflows_AreAccepted()
     {
-        var taskRouter = Api<ITaskRouterApi>();
+        var taskRouter = harness.Service<ITaskRouterApi>();
         var workflow = new WorkflowWrite("IVR routing", """{"task_routing":{"filters":[],"default_filter":{"queue":"WQ00000000000000000000000000000001"}}}""", 120);
 
         Assert.NotEmpty(await taskRouter.ListWorkflowsAsync(Ws, Ct).ToListAsync(Ct));
@@ -102,7 +96,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     [Fact]
     public async Task TaskRouter_ChannelsActivitiesWorkers_AreAccepted()
     {
-        var taskRouter = Api<ITaskRouterApi>();
+        var taskRouter = harness.Service<ITaskRouterApi>();
         var worker = new WorkerWrite("Alice", """{"routing":{"skills":["support"]}}""");
 
         Assert.NotEmpty(await taskRouter.ListTaskChannelsAsync(Ws, Ct).ToListAsync(Ct));
@@ -116,7 +110,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     [Fact]
     public async Task TaskRouter_QueueWithoutName_IsRejected()
     {
-        var taskRouter = Api<ITaskRouterApi>(); // TaskRouter requires FriendlyName on create
+        var taskRouter = harness.Service<ITaskRouterApi>(); // TaskRouter requires FriendlyName on create
 
         var error = await Assert.ThrowsAsync<TwilioApiException>(() =>
             taskRouter.CreateTaskQueueAsync(Ws, new TaskQueueWrite(null!, "1==1"), Ct));
@@ -127,7 +121,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     [Fact]
     public async Task Messaging_MessagesAndNumbers_AreAccepted()
     {
-        var messaging = Api<IMessagingApi>();
+        var messaging = harness.Service<IMessagingApi>();
 
         var sent = await messaging.CreateMessageAsync(new MessageCreate("+15558675310", "Thanks for calling!", From: "+15017122661",
             StatusCallback: new Uri("https://console.example.com/webhooks/messaging/status")), Ct);
@@ -143,7 +137,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     [Fact]
     public async Task Messaging_WithoutSender_IsRejected()
     {
-        var messaging = Api<IMessagingApi>(); // a message needs From or MessagingServiceSid
+        var messaging = harness.Service<IMessagingApi>(); // a message needs From or MessagingServiceSid
 
         var error = await Assert.ThrowsAsync<TwilioApiException>(() => messaging.CreateMessageAsync(new MessageCreate("+15558675310", "x"), Ct));
 
@@ -153,7 +147,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     [Fact]
     public async Task Serverless_DeploySequence_IsAccepted()
     {
-        var serverless = Api<IServerlessApi>();
+        var serverless = harness.Service<IServerlessApi>();
 
         await serverless.ListServicesAsync(Ct).ToListAsync(Ct);
         Assert.StartsWith("ZS", (await serverless.CreateServiceAsync("twilio-console-sms", "TwilioConsole SMS", Ct)).Sid, StringComparison.Ordinal);
@@ -173,7 +167,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     [Fact]
     public async Task Serverless_MalformedVersionSid_IsRejected()
     {
-        var serverless = Api<IServerlessApi>(); // FunctionVersions must be ZN SIDs
+        var serverless = harness.Service<IServerlessApi>(); // FunctionVersions must be ZN SIDs
 
         var error = await Assert.ThrowsAsync<TwilioApiException>(() => serverless.CreateBuildAsync(Zs, ["send-sms"], [], "node22", Ct));
 

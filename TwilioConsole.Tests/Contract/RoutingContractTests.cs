@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using TwilioConsole.Core.Routing;
 using TwilioConsole.Core.Twilio;
 using TwilioConsole.Tests.Fakes;
@@ -11,16 +10,11 @@ public sealed class RoutingContractTests(ContractHarness harness) : IClassFixtur
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private T Get<T>() where T : notnull
-    {
-        harness.SkipWhenMissing();
-        return harness.App.Services.GetRequiredService<T>();
-    }
 
     [Fact]
     public async Task Apply_SendsQueueAndWorkflowRequestsTheSpecAccepts()
     {
-        var result = await Get<RoutingService>().ApplyAsync("contract", null, Ct);
+        var result = await harness.Service<RoutingService>().ApplyAsync("contract", null, Ct);
 
         // Prism answers with the spec's examples (whose names are not ours), so apply creates both queues and the workflow.
         Assert.True(result.Succeeded, result.Error);
@@ -31,7 +25,7 @@ public sealed class RoutingContractTests(ContractHarness harness) : IClassFixtur
     [Fact]
     public async Task WorkerSkills_FetchThenUpdate_AreAccepted()
     {
-        var result = await Get<RoutingWorkers>().SetSkillsAsync(Sids.Make("WK", 1), new Dictionary<string, bool> { ["support"] = true }, "contract", Ct);
+        var result = await harness.Service<RoutingWorkers>().SetSkillsAsync(Sids.Make("WK", 1), new Dictionary<string, bool> { ["support"] = true }, "contract", Ct);
 
         Assert.True(result.Succeeded, result.Message);
     }

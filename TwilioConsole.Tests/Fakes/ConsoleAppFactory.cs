@@ -32,6 +32,16 @@ public class ConsoleAppFactory : WebApplicationFactory<Program>
     public Task<Core.Data.AppDbContext> DbAsync(CancellationToken ct) =>
         Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Core.Data.AppDbContext>>().CreateDbContextAsync(ct);
 
+    /// <summary>Saves Twilio mode with the test account, its Auth Token and the test workspace, as an Admin would on the Settings page.</summary>
+    public async Task UseTwilioModeAsync(CancellationToken ct)
+    {
+        var saved = await Services.GetRequiredService<Core.Settings.SettingsService>().SaveAsync(new Core.Settings.SettingsForm
+        {
+            Mode = Core.Settings.ConsoleMode.Twilio, AccountSid = Sids.Account(), AuthToken = Sids.AuthToken(), WorkspaceSid = Sids.Workspace(),
+        }, "admin", ct);
+        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Values));
+    }
+
     /// <summary>Adds a configuration value (as an environment variable would), before the host starts.</summary>
     public ConsoleAppFactory With(string key, string? value)
     {

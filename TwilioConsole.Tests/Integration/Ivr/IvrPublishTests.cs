@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using TwilioConsole.Core.Ivr;
 using TwilioConsole.Core.Routing;
 using TwilioConsole.Core.Sandbox;
-using TwilioConsole.Core.Settings;
 using TwilioConsole.Tests.Fakes;
 
 namespace TwilioConsole.Tests.Integration.Ivr;
@@ -74,7 +73,7 @@ public sealed class IvrPublishTests : IAsyncDisposable
     [Fact]
     public async Task InvalidIvr_IsRefused_BeforeAnyRequest()
     {
-        await UseTwilioModeAsync();
+        await _app.UseTwilioModeAsync(Ct);
 
         var result = await Publisher.PublishAsync(IvrDefinition.Default with { Prompt = "" }, publish: true, null, "staff", Ct);
 
@@ -83,14 +82,6 @@ public sealed class IvrPublishTests : IAsyncDisposable
         Assert.Empty(_app.Twilio.Requests);
     }
 
-    private async Task UseTwilioModeAsync()
-    {
-        var saved = await _app.Services.GetRequiredService<SettingsService>().SaveAsync(new SettingsForm
-        {
-            Mode = ConsoleMode.Twilio, AccountSid = Sids.Account(), AuthToken = Sids.AuthToken(), WorkspaceSid = Sids.Workspace(),
-        }, "admin", Ct);
-        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Values));
-    }
 
     private void WorkspaceResponds()
     {
@@ -109,7 +100,7 @@ public sealed class IvrPublishTests : IAsyncDisposable
     [Fact]
     public async Task TwilioMode_ValidatesFirst_ThenCreates_WithTheRoutingTargets()
     {
-        await UseTwilioModeAsync();
+        await _app.UseTwilioModeAsync(Ct);
         WorkspaceResponds();
         _app.Twilio
             .Respond(HttpMethod.Get, "/v2/Flows", HttpStatusCode.OK, """{"flows": [], "meta": {"next_page_url": null, "key": "flows"}}""")
@@ -129,7 +120,7 @@ public sealed class IvrPublishTests : IAsyncDisposable
     [Fact]
     public async Task TwilioMode_UnchangedFlow_CreatesNothing_ChangedFlow_UpdatesIt()
     {
-        await UseTwilioModeAsync();
+        await _app.UseTwilioModeAsync(Ct);
         WorkspaceResponds();
         var targets = new IvrTargets(Sids.Make("WW", 1), Sids.Make("TC", 2));
         _app.Twilio
@@ -150,7 +141,7 @@ public sealed class IvrPublishTests : IAsyncDisposable
     [Fact]
     public async Task TwilioMode_AttachPostsVoiceUrlAndMethod()
     {
-        await UseTwilioModeAsync();
+        await _app.UseTwilioModeAsync(Ct);
         var pn = Sids.Make("PN", 1);
         _app.Twilio.Respond(HttpMethod.Post, $"/2010-04-01/Accounts/{Sids.Account()}/IncomingPhoneNumbers/{pn}.json", HttpStatusCode.OK,
             $$$"""{"sid": "{{{pn}}}", "phone_number": "+14155550199", "voice_url": "https://webhooks.twilio.com/v1/Accounts/{{{Sids.Account()}}}/Flows/{{{Sids.Make("FW", 1)}}}"}""");

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TwilioConsole.Core.Routing;
 using TwilioConsole.Core.Sandbox;
-using TwilioConsole.Core.Settings;
 using TwilioConsole.Core.Twilio;
 using TwilioConsole.Tests.Fakes;
 
@@ -103,14 +102,6 @@ public sealed class RoutingApplyTests : IAsyncDisposable
         Assert.Equal([(1, 2), (1, 2)], after.Select(s => (s.Statistics!.TotalAvailableWorkers, s.Statistics.TotalEligibleWorkers)));
     }
 
-    private async Task UseTwilioModeAsync()
-    {
-        var saved = await _app.Services.GetRequiredService<SettingsService>().SaveAsync(new SettingsForm
-        {
-            Mode = ConsoleMode.Twilio, AccountSid = Sids.Account(), AuthToken = Sids.AuthToken(), WorkspaceSid = Sids.Workspace(),
-        }, "admin", Ct);
-        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Values));
-    }
 
     private static string QueuesPath => $"/v1/Workspaces/{Sids.Workspace()}/TaskQueues";
 
@@ -122,7 +113,7 @@ public sealed class RoutingApplyTests : IAsyncDisposable
     [Fact]
     public async Task TwilioMode_CreatesMissing_UpdatesChanged_ThenWritesTheWorkflowWithRealSids()
     {
-        await UseTwilioModeAsync();
+        await _app.UseTwilioModeAsync(Ct);
         _app.Twilio
             .Respond(HttpMethod.Get, QueuesPath, HttpStatusCode.OK,
                 $$$"""{"task_queues": [{{{QueueJson(2, "Support", "1==1")}}}, {{{QueueJson(9, "Everyone", "1==1")}}}], "meta": {"next_page_url": null, "key": "task_queues"}}""")
@@ -148,7 +139,7 @@ public sealed class RoutingApplyTests : IAsyncDisposable
     [Fact]
     public async Task TwilioMode_AppliedState_SendsNoWrites()
     {
-        await UseTwilioModeAsync();
+        await _app.UseTwilioModeAsync(Ct);
         var configuration = WorkflowConfigBuilder.Build(RoutingSpec.Default, name => name == "Troubleshooting" ? Sids.Make("WQ", 1) : Sids.Make("WQ", 2));
         _app.Twilio
             .Respond(HttpMethod.Get, QueuesPath, HttpStatusCode.OK,
@@ -166,7 +157,7 @@ public sealed class RoutingApplyTests : IAsyncDisposable
     [Fact]
     public async Task TwilioMode_RefusedQueue_StopsBeforeTheWorkflow_AndIsAudited()
     {
-        await UseTwilioModeAsync();
+        await _app.UseTwilioModeAsync(Ct);
         _app.Twilio
             .Respond(HttpMethod.Get, QueuesPath, HttpStatusCode.OK, """{"task_queues": [], "meta": {"next_page_url": null, "key": "task_queues"}}""")
             .Respond(HttpMethod.Get, WorkflowsPath, HttpStatusCode.OK, """{"workflows": [], "meta": {"next_page_url": null, "key": "workflows"}}""")

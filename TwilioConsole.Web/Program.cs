@@ -9,6 +9,7 @@ builder.AddTwilioConsoleCore();   // data, settings, audit, users
 builder.AddConsoleIdentity();     // Identity on the Core database, cookie sign-in, roles
 builder.AddConsoleUi();           // Razor components, MudBlazor, health checks
 builder.AddWebhooks();            // Twilio webhook controllers behind the signature filter
+builder.AddConsoleRateLimits();   // per-client limits on webhooks and sign-in
 
 var app = builder.Build();
 app.UseConsolePipeline();         // errors, HSTS, first-run redirect, auth, antiforgery

@@ -33,11 +33,17 @@ public sealed partial class ThankYouDispatcher(
 {
     public const int MaxAttempts = 6;
     public const string Actor = "thank-you texts";
-    public static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan DefaultInFlightGrace = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
     /// <summary>Configuration switch: false keeps this instance from dispatching (texts are still recorded).</summary>
     public const string EnabledKey = "TwilioConsole:ThankYou:Dispatch";
+
+    /// <summary>How long a send with no answer waits before it is reconciled with Twilio (seconds; default 60).</summary>
+    public const string InFlightGraceKey = "TwilioConsole:ThankYou:InFlightGraceSeconds";
+
+    private TimeSpan InFlightGrace => TimeSpan.FromSeconds(Math.Clamp(
+        Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, InFlightGraceKey, (int)DefaultInFlightGrace.TotalSeconds), 1, 3600));
 
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
 

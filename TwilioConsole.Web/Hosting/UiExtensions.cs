@@ -31,6 +31,7 @@ public static class UiExtensions
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/webhooks"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRateLimiter();
         app.UseMiddleware<FirstRunRedirectMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();

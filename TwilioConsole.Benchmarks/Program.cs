@@ -1,4 +1,19 @@
 using BenchmarkDotNet.Running;
+using TwilioConsole.Benchmarks;
 
-// dotnet run -c Release --project TwilioConsole.Benchmarks -- --filter '*'   (see bench/README.md)
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// See bench/README.md:
+//   dotnet run -c Release --project TwilioConsole.Benchmarks -- --filter '*'      BenchmarkDotNet micro-benchmarks
+//   dotnet run -c Release --project TwilioConsole.Benchmarks -- load [seconds] [connections]
+//   dotnet run -c Release --project TwilioConsole.Benchmarks -- drain [texts] [concurrency]
+return args.FirstOrDefault() switch
+{
+    "load" => await WebhookLoad.RunAsync(args.Skip(1).ToArray()),
+    "drain" => await OutboxDrain.RunAsync(args.Skip(1).ToArray()),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(WorkflowRoutingBenchmarks).Assembly).Run(args);
+    return 0;
+}

@@ -16,4 +16,5 @@ app.UseConsolePipeline();         // errors, HSTS, first-run redirect, auth, ant
 app.MapConsoleUi();               // pages, Identity endpoints, /health
 app.MapConsoleApi();              // signed-in JSON/CSV endpoints under /api
 app.MapControllers();             // /webhooks/*
+app.MapBareEndpointWhenAsked();   // the load benchmark's baseline, only when configured
 app.Run();

@@ -8,6 +8,8 @@ namespace TwilioConsole.Core.Data;
 
 public static class DataServiceCollectionExtensions
 {
+    private static readonly SqlitePragmas Pragmas = new();
+
     /// <summary>
     /// Registers <see cref="AppDbContext"/> (factory and scoped), the migrator, and Data Protection with its keys in
     /// the database. Checks the data folder before anything opens the database.
@@ -26,7 +28,7 @@ public static class DataServiceCollectionExtensions
             switch (options.Provider)
             {
                 case DatabaseProvider.Sqlite:
-                    db.UseSqlite(options.ResolveConnectionString(contentRoot));
+                    db.UseSqlite(options.ResolveConnectionString(contentRoot)).AddInterceptors(Pragmas);
                     break;
                 default:
                     throw new InvalidOperationException($"Database provider '{options.Provider}' is not supported.");

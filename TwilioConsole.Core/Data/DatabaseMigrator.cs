@@ -25,6 +25,12 @@ internal sealed partial class DatabaseMigrator(
 
         await using var context = await dbFactory.CreateDbContextAsync(cancellationToken);
         await context.Database.MigrateAsync(cancellationToken);
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging: readers no longer wait for the writer (webhooks write while pages read). Kept in the file.
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         LogReady(logger, db.Provider);
     }
 

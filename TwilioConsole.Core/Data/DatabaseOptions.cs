@@ -26,6 +26,6 @@ public sealed class DatabaseOptions
 
     public string ResolveConnectionString(string contentRoot) =>
         string.IsNullOrWhiteSpace(ConnectionString)
-            ? $"Data Source={Path.Combine(ResolveDataFolder(contentRoot), "console.db")};Cache=Shared;Pooling=True"
+            ? $"Data Source={Path.Combine(ResolveDataFolder(contentRoot), "console.db")};Pooling=True"
             : ConnectionString;
 }

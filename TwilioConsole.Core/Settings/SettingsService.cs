@@ -23,14 +23,47 @@ public sealed partial class SettingsService(
     private const string ProtectorPurpose = "TwilioConsole.Settings.v1";
     private readonly IDataProtector _protector = dataProtection.CreateProtector(ProtectorPurpose);
 
+    /// <summary>
+    /// How long a read of the settings table is reused. Webhooks read settings on every request; this keeps them off
+    /// the database. Saves through this service clear it at once; a save on another instance shows within this time.
+    /// </summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
+
+    private RowCache? _cache;
+
     /// <summary>Raised after a successful save, so open pages (the mode badge) can refresh.</summary>
     public event Action? Changed;
 
     public async Task<SettingsSnapshot> GetAsync(CancellationToken ct)
     {
+        var cache = await CacheAsync(ct);
+        return cache.Snapshot ??= Combine(cache.Rows); // combined (and secrets unprotected) once per read
+    }
+
+    /// <summary>Every saved row, read at most once per <see cref="CacheFor"/> (real time, not the app's clock). Never modify it.</summary>
+    private async Task<IReadOnlyDictionary<string, SettingEntry>> RowsAsync(CancellationToken ct) => (await CacheAsync(ct)).Rows;
+
+    private async Task<RowCache> CacheAsync(CancellationToken ct)
+    {
+        if (_cache is { } cache && Environment.TickCount64 < cache.ExpiresAt)
+        {
+            return cache;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var saved = await db.Settings.AsNoTracking().ToDictionaryAsync(s => s.Key, ct);
-        return Combine(saved);
+        var rows = await db.Settings.AsNoTracking().ToDictionaryAsync(s => s.Key, ct);
+        return _cache = new RowCache(Environment.TickCount64 + (long)CacheFor.TotalMilliseconds, rows);
+    }
+
+    private void Invalidate() => _cache = null;
+
+    private sealed class RowCache(long expiresAt, IReadOnlyDictionary<string, SettingEntry> rows)
+    {
+        public long ExpiresAt { get; } = expiresAt;
+
+        public IReadOnlyDictionary<string, SettingEntry> Rows { get; } = rows;
+
+        public SettingsSnapshot? Snapshot { get; set; }
     }
 
     public async Task<ConsoleSettings> GetEffectiveAsync(CancellationToken ct) => (await GetAsync(ct)).Settings;
@@ -121,6 +154,7 @@ public sealed partial class SettingsService(
 
         db.AuditLog.Add(AuditLog.Entry(now, actor, "settings.save", "Settings", string.Join("; ", changes), succeeded: true));
         await db.SaveChangesAsync(ct);
+        Invalidate();
         LogSaved(logger, changes.Count, actor);
         Changed?.Invoke();
         return SettingsSaveResult.Saved(changes);
@@ -129,12 +163,9 @@ public sealed partial class SettingsService(
     internal const string SandboxSigningKey = "Sandbox:SigningKey";
 
     /// <summary>State that features keep beside the settings (deployment SIDs, a Function's URL). Not shown on the page.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> GetStateAsync(string prefix, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Settings.AsNoTracking().Where(s => s.Key.StartsWith(prefix) && s.Value != null).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Key, r => r.IsProtected ? _protector.Unprotect(r.Value!) : r.Value!);
-    }
+    public async Task<IReadOnlyDictionary<string, string>> GetStateAsync(string prefix, CancellationToken ct) =>
+        (await RowsAsync(ct)).Values.Where(r => r.Key.StartsWith(prefix, StringComparison.Ordinal) && r.Value is not null)
+            .ToDictionary(r => r.Key, r => r.IsProtected ? _protector.Unprotect(r.Value!) : r.Value!);
 
     /// <summary>A feature's document (the IVR, the routing spec) saved as JSON under one key; null when never saved.</summary>
     public async Task<T?> GetDocumentAsync<T>(string key, CancellationToken ct)
@@ -170,6 +201,7 @@ public sealed partial class SettingsService(
         }
 
         await db.SaveChangesAsync(ct);
+        Invalidate();
     }
 
     /// <summary>
@@ -187,6 +219,11 @@ public sealed partial class SettingsService(
             return string.IsNullOrEmpty(current.AuthToken) ? null : current.AuthToken;
         }
 
+        if ((await RowsAsync(ct)).GetValueOrDefault(SandboxSigningKey)?.Value is { } cached)
+        {
+            return _protector.Unprotect(cached);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == SandboxSigningKey, ct);
         if (row?.Value is { } stored)
@@ -199,6 +236,7 @@ public sealed partial class SettingsService(
         try
         {
             await db.SaveChangesAsync(ct);
+            Invalidate();
             return key;
         }
         catch (DbUpdateException)
@@ -229,7 +267,7 @@ public sealed partial class SettingsService(
         }
     }
 
-    private SettingsSnapshot Combine(Dictionary<string, SettingEntry> saved)
+    private SettingsSnapshot Combine(IReadOnlyDictionary<string, SettingEntry> saved)
     {
         var views = new Dictionary<string, SettingView>();
         var values = new Dictionary<string, string?>();

@@ -42,6 +42,11 @@ public sealed partial class ThankYouDispatcher(
     /// <summary>How long a send with no answer waits before it is reconciled with Twilio (seconds; default 60).</summary>
     public const string InFlightGraceKey = "TwilioConsole:ThankYou:InFlightGraceSeconds";
 
+    /// <summary>How many texts one instance sends at once (default 4, at most 32).</summary>
+    public const string SendConcurrencyKey = "TwilioConsole:ThankYou:SendConcurrency";
+
+    private int SendConcurrency => Math.Clamp(Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, SendConcurrencyKey, 4), 1, 32);
+
     private TimeSpan InFlightGrace => TimeSpan.FromSeconds(Math.Clamp(
         Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, InFlightGraceKey, (int)DefaultInFlightGrace.TotalSeconds), 1, 3600));
 
@@ -88,13 +93,18 @@ public sealed partial class ThankYouDispatcher(
             }
         }
 
-        while (await ClaimNextAsync(ct) is { } claimed)
+        // A few senders at once (each claims its own row), so one slow answer from Twilio does not hold up the rest.
+        var sent = 0;
+        await Task.WhenAll(Enumerable.Range(0, SendConcurrency).Select(async _ =>
         {
-            await SendAsync(claimed, ct);
-            settled++;
-        }
+            while (await ClaimNextAsync(ct) is { } claimed)
+            {
+                await SendAsync(claimed, ct);
+                Interlocked.Increment(ref sent);
+            }
+        }));
 
-        return settled;
+        return settled + sent;
     }
 
     private async Task<ThankYouText?> ClaimNextAsync(CancellationToken ct)

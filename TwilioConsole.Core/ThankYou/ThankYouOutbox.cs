@@ -19,8 +19,14 @@ public sealed class ThankYouOutbox(
     IDbContextFactory<AppDbContext> dbFactory,
     ThankYouSettingsStore settingsStore,
     SettingsService settings,
-    TimeProvider clock)
+    TimeProvider clock) : IDisposable
 {
+    private const int MaxBatch = 256;
+    private readonly System.Threading.Channels.Channel<PendingInsert> _inserts =
+        System.Threading.Channels.Channel.CreateUnbounded<PendingInsert>(new() { SingleReader = true });
+    private readonly Lock _writerGate = new();
+    private Task? _writer;
+
     private readonly System.Threading.Channels.Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(
         new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
 
@@ -63,20 +69,9 @@ public sealed class ThankYouOutbox(
                 break;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.ThankYouTexts.AnyAsync(t => t.TaskSid == row.TaskSid, ct))
+        if (!await InsertAsync(row, ct))
         {
-            return (decision, false);
-        }
-
-        db.ThankYouTexts.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return (decision, false); // the same event, a moment earlier, on another request
+            return (decision, false); // the same event again (a retry, a duplicate, another instance)
         }
 
         if (row.Status == ThankYouStatus.Pending)
@@ -86,6 +81,99 @@ public sealed class ThankYouOutbox(
 
         return (decision, true);
     }
+
+    /// <summary>
+    /// Adds the row unless its task already has one; true when added. Concurrent webhooks hand their rows to one writer,
+    /// which stores whatever has arrived in a single transaction (group commit), so a burst of events costs a few
+    /// commits instead of one each, and writers never queue up on the database's lock.
+    /// </summary>
+    private Task<bool> InsertAsync(ThankYouText row, CancellationToken ct)
+    {
+        lock (_writerGate)
+        {
+            _writer ??= Task.Run(WriteLoopAsync, CancellationToken.None);
+        }
+
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ObjectDisposedException.ThrowIf(!_inserts.Writer.TryWrite(new PendingInsert(row, done)), this);
+
+        return done.Task.WaitAsync(ct);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingInsert>(MaxBatch);
+        while (await _inserts.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _inserts.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            try
+            {
+                await WriteBatchAsync(batch);
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                foreach (var item in batch)
+                {
+                    item.Done.TrySetException(e);
+                }
+            }
+        }
+    }
+
+    /// <summary>Skips tasks already stored (or twice in the batch), inserts the rest together; if another instance won a race, row by row.</summary>
+    private async Task WriteBatchAsync(List<PendingInsert> batch)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var sids = batch.Select(b => b.Row.TaskSid).Distinct().ToList();
+        var existing = (await db.ThankYouTexts.Where(t => sids.Contains(t.TaskSid)).Select(t => t.TaskSid).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        var added = new List<PendingInsert>();
+        foreach (var item in batch)
+        {
+            if (existing.Add(item.Row.TaskSid))
+            {
+                added.Add(item);
+                db.ThankYouTexts.Add(item.Row);
+            }
+            else
+            {
+                item.Done.TrySetResult(false);
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync();
+            added.ForEach(item => item.Done.TrySetResult(true));
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var item in added)
+            {
+                await using var single = await dbFactory.CreateDbContextAsync();
+                item.Row.Id = 0;
+                single.ThankYouTexts.Add(item.Row);
+                try
+                {
+                    await single.SaveChangesAsync();
+                    item.Done.TrySetResult(true);
+                }
+                catch (DbUpdateException)
+                {
+                    item.Done.TrySetResult(false);
+                }
+            }
+        }
+    }
+
+    public void Dispose() => _inserts.Writer.TryComplete();
+
+    private sealed record PendingInsert(ThankYouText Row, TaskCompletionSource<bool> Done);
 
     public async Task<ThankYouPage> QueryAsync(ThankYouQuery query, CancellationToken ct)
     {

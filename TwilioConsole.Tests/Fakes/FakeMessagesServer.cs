@@ -20,6 +20,13 @@ public sealed class FakeMessagesServer : IAsyncDisposable
 
     public TimeSpan Latency { get; set; } = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>The share of creates refused with a transient 503 (nothing recorded), as a struggling Twilio would.</summary>
+    public double TransientErrorRate { get; set; }
+
+    public int TransientErrors => _errors;
+
+    private int _errors;
+
     public Uri BaseUrl { get; private set; } = default!;
 
     public IReadOnlyList<(string Sid, string To, string Body, DateTimeOffset Created)> Messages => [.. _messages];
@@ -33,6 +40,15 @@ public sealed class FakeMessagesServer : IAsyncDisposable
         _app.MapPost("/2010-04-01/Accounts/{account}/Messages.json", async (HttpContext context) =>
         {
             var form = await context.Request.ReadFormAsync();
+            if (TransientErrorRate > 0 && Random.Shared.NextDouble() < TransientErrorRate)
+            {
+                Interlocked.Increment(ref _errors);
+                await Task.Delay(Latency);
+                context.Response.StatusCode = 503;
+                await context.Response.WriteAsJsonAsync(new Dictionary<string, object> { ["code"] = 20503, ["message"] = "Service unavailable", ["status"] = 503 });
+                return;
+            }
+
             var message = ("SM" + Guid.NewGuid().ToString("N"), form["To"].ToString(), form["Body"].ToString(), DateTimeOffset.UtcNow);
             _messages.Enqueue(message);
             await Task.Delay(Latency);

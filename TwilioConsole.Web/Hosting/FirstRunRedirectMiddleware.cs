@@ -30,6 +30,7 @@ internal sealed class FirstRunRedirectMiddleware(RequestDelegate next, FirstRunS
         path.StartsWithSegments("/Error", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/not-found", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/webhooks", StringComparison.OrdinalIgnoreCase) ||
+        path.StartsWithSegments("/diagnostics", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/_framework", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/_content", StringComparison.OrdinalIgnoreCase) ||
         Path.HasExtension(path.Value);

@@ -30,7 +30,8 @@ public static class RateLimitExtensions
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                if (context.Request.Path.StartsWithSegments("/webhooks", StringComparison.OrdinalIgnoreCase))
+                if (context.Request.Path.StartsWithSegments("/webhooks", StringComparison.OrdinalIgnoreCase) ||
+                    context.Request.Path.StartsWithSegments("/diagnostics", StringComparison.OrdinalIgnoreCase))
                 {
                     return RateLimitPartition.GetFixedWindowLimiter("webhooks:" + client, _ => new FixedWindowRateLimiterOptions
                     {

@@ -32,6 +32,25 @@ public sealed class CallJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task NarrowScreen_ContactCenterPagesStayUsable()
+    {
+        browser.SkipWhenNoBrowser();
+        var (page, errors) = await browser.SignedInPageAsync(390, 844);
+
+        foreach (var (path, heading, shot) in new[] { ("ivr", "IVR", "45-ivr-narrow"), ("routing", "Routing", "46-routing-narrow"), ("calls", "Test call", "47-test-call-narrow") })
+        {
+            await page.GotoAsync(path);
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+            Assert.False(overflow, $"{path} scrolls sideways at 390 px");
+            await BrowserFixture.ScreenshotAsync(page, shot);
+        }
+
+        Assert.Empty(errors);
+    }
+
     private static async Task CallAsync(IPage page, string key, string queue, string agent, string number, bool screenshots)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Test call", Exact = true }).ClickAsync();

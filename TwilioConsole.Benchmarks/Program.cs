@@ -5,10 +5,12 @@ using TwilioConsole.Benchmarks;
 //   dotnet run -c Release --project TwilioConsole.Benchmarks -- --filter '*'      BenchmarkDotNet micro-benchmarks
 //   dotnet run -c Release --project TwilioConsole.Benchmarks -- load [seconds] [connections]
 //   dotnet run -c Release --project TwilioConsole.Benchmarks -- drain [texts] [concurrency]
+//   dotnet run -c Release --project TwilioConsole.Benchmarks -- circuits [pages…]
 return args.FirstOrDefault() switch
 {
     "load" => await WebhookLoad.RunAsync(args.Skip(1).ToArray()),
     "drain" => await OutboxDrain.RunAsync(args.Skip(1).ToArray()),
+    "circuits" => await CircuitMemory.RunAsync(args.Skip(1).ToArray()),
     _ => Run(args),
 };
 

@@ -18,6 +18,16 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The process's resident memory now (Linux: VmRSS), in bytes.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     public string Output
     {
         get

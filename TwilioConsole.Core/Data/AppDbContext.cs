@@ -10,9 +10,19 @@ namespace TwilioConsole.Core.Data;
 /// The console's one database: Identity users and roles, settings, the audit log and the Data Protection keys
 /// (kept here so an encrypted secret or a sign-in cookie written by one instance is readable by another).
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type (<see cref="PostgreSqlAppDbContext"/>), which keeps its own migrations.</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<SettingEntry> Settings => Set<SettingEntry>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -19,21 +20,27 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => o.Provider != DatabaseProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "TwilioConsole:Database:ConnectionString is required when the provider is PostgreSql, e.g. Host=db;Database=twilio_console;Username=console;Password=…")
             .ValidateOnStart();
 
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddDbContextFactory<AppDbContext>((sp, db) =>
+        var provider = builder.Configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+        if (provider == DatabaseProvider.PostgreSql)
         {
-            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            switch (options.Provider)
-            {
-                case DatabaseProvider.Sqlite:
-                    db.UseSqlite(options.ResolveConnectionString(contentRoot)).AddInterceptors(Pragmas);
-                    break;
-                default:
-                    throw new InvalidOperationException($"Database provider '{options.Provider}' is not supported.");
-            }
-        }, ServiceLifetime.Singleton);
+            // Its own context type (own migrations); the rest of the app asks for AppDbContext and gets one of these.
+            builder.Services.AddDbContextFactory<PostgreSqlAppDbContext>((sp, db) =>
+                db.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString), ServiceLifetime.Singleton);
+            builder.Services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
+                new UpcastFactory(sp.GetRequiredService<IDbContextFactory<PostgreSqlAppDbContext>>()));
+            builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgreSqlAppDbContext>>().CreateDbContext());
+        }
+        else
+        {
+            builder.Services.AddDbContextFactory<AppDbContext>((sp, db) =>
+                db.UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveConnectionString(contentRoot)).AddInterceptors(Pragmas),
+                ServiceLifetime.Singleton);
+        }
 
         builder.Services.AddDataProtection()
             .SetApplicationName("TwilioConsole")
@@ -41,5 +48,13 @@ public static class DataServiceCollectionExtensions
 
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
+    }
+
+    private sealed class UpcastFactory(IDbContextFactory<PostgreSqlAppDbContext> inner) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<AppDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
     }
 }

@@ -5,6 +5,9 @@ namespace TwilioConsole.Core.Data;
 public enum DatabaseProvider
 {
     Sqlite,
+
+    /// <summary>PostgreSQL through Npgsql, for several instances sharing one database; needs a connection string.</summary>
+    PostgreSql,
 }
 
 /// <summary>Where the console keeps its data. Bound from <c>TwilioConsole:Database</c>.</summary>

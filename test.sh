@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of TwilioConsole and ends with one line: "N passed, N failed, N skipped".
-#   .NET lanes: Unit, Components, Integration, Contract (Prism mocks of Twilio's OpenAPI specs), E2E (chromium)
+#   .NET lanes: Unit, Components, Integration, Contract (Prism mocks of Twilio's OpenAPI specs), E2E (chromium),
+#               PostgreSql (two app processes on a throwaway PostgreSQL server)
 #   node suites: flex-plugin/ (jest) and assets/functions/ (node --test), when present
-# Installs what it needs: npm packages (npm ci) and Debian's chromium (apt-get, when missing and run as root).
+# Installs what it needs: npm packages (npm ci), Debian's chromium and postgresql (apt-get, when missing and run as root).
 # Usage: ./test.sh            all lanes
 #        LANES="Unit Integration" ./test.sh   only some .NET lanes (node suites run when LANES is unset)
 set -uo pipefail
@@ -11,7 +12,7 @@ root=$PWD
 logs="$root/artifacts/test-logs"
 mkdir -p "$logs"
 shared="$root/../shared/twilio-contract"
-all_lanes="Unit Components Integration Contract E2E"
+all_lanes="Unit Components Integration Contract E2E PostgreSql"
 lanes=${LANES:-$all_lanes}
 
 passed=0; failed=0; skipped=0; broken=()
@@ -32,6 +33,33 @@ ensure_chromium() {
   else
     echo "   /usr/bin/chromium is missing and this is not root: the E2E lane will skip (CI fails it)."
   fi
+}
+
+# A throwaway PostgreSQL server for the PostgreSql lane: Debian's package (installed when missing and root), a data
+# folder under /tmp, a loopback port; initdb refuses root, so as root it runs as the "postgres" user.
+pg_dir=""
+start_postgres() {
+  local initdb; initdb=$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1)
+  if [ -z "$initdb" ] && [ "$(id -u)" = 0 ]; then
+    note "installing Debian postgresql for the PostgreSql lane"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >"$logs/apt-postgresql.log" 2>&1
+    initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1)
+  fi
+  [ -n "$initdb" ] || { echo "   no PostgreSQL found: the PostgreSql lane skips (CI fails it)."; return 1; }
+  local bin; bin=$(dirname "$initdb"); local as=()
+  pg_dir=$(mktemp -d /tmp/twilio-console-pg.XXXXXX); local port=$((54300 + RANDOM % 500))
+  if [ "$(id -u)" = 0 ]; then chown postgres "$pg_dir"; as=(runuser -u postgres --); fi
+  "${as[@]}" "$bin/initdb" -D "$pg_dir/data" -U console --auth=trust -E UTF8 >"$logs/postgres-initdb.log" 2>&1 || { echo "   initdb failed; see $logs/postgres-initdb.log"; return 1; }
+  "${as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200" \
+    -l "$pg_dir/server.log" -w start >"$logs/postgres-start.log" 2>&1 || { echo "   PostgreSQL did not start; see $logs/postgres-start.log"; return 1; }
+  pg_stop=("${as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -m fast stop)
+  export TWILIO_CONSOLE_PG="Host=127.0.0.1;Port=$port;Username=console;Database=postgres"
+}
+stop_postgres() {
+  [ -n "$pg_dir" ] || return 0
+  "${pg_stop[@]}" >/dev/null 2>&1 || true
+  cp "$pg_dir/server.log" "$logs/postgres-server.log" 2>/dev/null || true
+  rm -rf "$pg_dir"; pg_dir=""; unset TWILIO_CONSOLE_PG
 }
 
 dotnet_lane() { # lane
@@ -75,6 +103,11 @@ for lane in $lanes; do
       fi
       ;;
     E2E) ensure_chromium; dotnet_lane E2E ;;
+    PostgreSql)
+      start_postgres || true
+      TWILIO_PG_REQUIRED=1 dotnet_lane PostgreSql
+      stop_postgres
+      ;;
     *) dotnet_lane "$lane" ;;
   esac
 done

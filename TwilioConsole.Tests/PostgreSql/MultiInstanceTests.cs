@@ -1,0 +1,218 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TwilioConsole.Tests.Fakes;
+
+namespace TwilioConsole.Tests.PostgreSql;
+
+/// <summary>
+/// Two app processes on one PostgreSQL database (started by ./test.sh, which sets TWILIO_CONSOLE_PG): events spread
+/// over both instances, with duplicates, make one text per task; killing one instance mid-dispatch loses nothing and
+/// sends nothing twice; a sign-in on one instance is a sign-in on the other.
+/// </summary>
+[Trait("Lane", "PostgreSql")]
+public sealed partial class MultiInstanceTests : IAsyncLifetime
+{
+    private const int Tasks = 8;
+    private readonly FakeMessagesServer _twilio = new() { Latency = TimeSpan.FromSeconds(1) };
+    private readonly string _database = "tc_" + Guid.NewGuid().ToString("N")[..12];
+    private string? _server;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = System.Environment.GetEnvironmentVariable("TWILIO_CONSOLE_PG");
+        if (_server is null)
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
+        await create.ExecuteNonQueryAsync();
+        await _twilio.StartAsync();
+    }
+
+    private void SkipWithoutServer()
+    {
+        if (_server is not null)
+        {
+            return;
+        }
+
+        const string message = "No PostgreSQL server: ./test.sh starts one and sets TWILIO_CONSOLE_PG.";
+        if (System.Environment.GetEnvironmentVariable("TWILIO_PG_REQUIRED") == "1")
+        {
+            Assert.Fail(message);
+        }
+
+        Assert.Skip(message);
+    }
+
+    private Dictionary<string, string> Environment(Uri app, bool dispatch) => new()
+    {
+        ["TwilioConsole__Database__Provider"] = "PostgreSql",
+        ["TwilioConsole__Database__ConnectionString"] = ConnectionString,
+        ["TwilioConsole__Mode"] = "Twilio",
+        ["TwilioConsole__Twilio__AccountSid"] = Sids.Account(),
+        ["TwilioConsole__Twilio__AuthToken"] = Sids.AuthToken(),
+        ["TwilioConsole__Twilio__ApiBaseUrl"] = _twilio.BaseUrl.ToString(),
+        ["TwilioConsole__Twilio__DefaultSender"] = "+15017122661",
+        ["TwilioConsole__PublicBaseUrl"] = "https://console.example.com/",
+        ["TwilioConsole__ThankYou__Dispatch"] = dispatch ? "true" : "false",
+        ["TwilioConsole__ThankYou__SendConcurrency"] = "2",
+        ["TwilioConsole__ThankYou__InFlightGraceSeconds"] = "2",
+        ["TwilioConsole__Admin__Email"] = "ops@example.com",
+        ["TwilioConsole__Admin__Password"] = "Str0ng-Passw0rd!",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    private static KeyValuePair<string, string>[] Event(int task) =>
+    [
+        new("EventType", "task.wrapup"), new("TaskSid", Sids.Make("WT", task)), new("TaskChannelUniqueName", "voice"),
+        new("TaskAttributes", $$"""{"from":"+1415555{{task:D4}}","direction":"inbound","name":"Caller {{task}}"}"""),
+        new("TaskQueueName", "Support"), new("WorkerName", "Alice"), new("WorkerSid", Sids.Make("WK", 1)), new("TaskAge", "95"),
+    ];
+
+    /// <summary>Signed for the public URL both instances share, as Twilio would sign it, and sent to one instance.</summary>
+    private static async Task PostAsync(AppProcess app, int task)
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseUrl };
+        using var request = TwilioRequests.SignedPost("https://console.example.com/webhooks/taskrouter/events", Event(task), Sids.AuthToken());
+        using var response = await http.SendAsync(request, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.NoContent, $"{response.StatusCode}: {app.Output}");
+    }
+
+    [Fact]
+    public async Task EventsOnBothInstances_OneTextPerTask_EvenWhenOneIsKilledMidDispatch()
+    {
+        SkipWithoutServer();
+        await using var a = AppProcess.OnFreePort();
+        await a.StartAsync(Environment(a.BaseUrl, dispatch: true), Ct);
+        await using var b = AppProcess.OnFreePort();
+        await b.StartAsync(Environment(b.BaseUrl, dispatch: true), Ct);
+
+        for (var task = 1; task <= Tasks; task++)
+        {
+            await PostAsync(task % 2 == 0 ? a : b, task);
+            await PostAsync(task % 2 == 0 ? b : a, task); // the same event reaches the other instance too
+        }
+
+        await WaitUntilAsync(() => _twilio.Messages.Count >= 2, TimeSpan.FromSeconds(30), a);
+        await a.KillAsync();
+        await WaitUntilAsync(() => Count("\"Status\" = 'Sent'") == Tasks, TimeSpan.FromSeconds(90), b);
+
+        Assert.Equal(Tasks, Count("1 = 1"));
+        var perNumber = _twilio.Messages.GroupBy(m => m.To).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(Tasks, perNumber.Count);
+        Assert.All(perNumber, p => Assert.Equal(1, p.Value));
+    }
+
+    [Fact]
+    public async Task SignInOnOneInstance_IsASignInOnTheOther()
+    {
+        SkipWithoutServer();
+        await using var a = AppProcess.OnFreePort();
+        await a.StartAsync(Environment(a.BaseUrl, dispatch: false), Ct);
+        await using var b = AppProcess.OnFreePort();
+        await b.StartAsync(Environment(b.BaseUrl, dispatch: false), Ct);
+        var cookies = new CookieContainer();
+        using var onA = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = a.BaseUrl };
+
+        var page = await onA.GetStringAsync("Account/Login", Ct);
+        var form = HiddenInput().Matches(page).Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
+        form.Add(new("Input.Email", "ops@example.com"));
+        form.Add(new("Input.Password", "Str0ng-Passw0rd!"));
+        using var signIn = await onA.PostAsync("Account/Login", new FormUrlEncodedContent(form), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var identity = cookies.GetCookies(a.BaseUrl).SingleOrDefault(c => c.Name == "TwilioConsole.Auth");
+        Assert.True(identity is not null, $"No sign-in cookie. Went to {signIn.Headers.Location}; cookies: {string.Join(", ", cookies.GetCookies(a.BaseUrl).Select(c => c.Name))}; form: {string.Join(", ", form.Select(f => f.Key))}");
+
+        using var onB = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = b.BaseUrl };
+        onB.DefaultRequestHeaders.Add("Cookie", $"{identity.Name}={identity.Value}");
+        using var dashboard = await onB.GetAsync("/", Ct);
+        using var anonymous = await new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = b.BaseUrl }.GetAsync("/", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode); // the cookie A wrote (with the shared keys) is read by B
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task ASecretWrittenByOneInstance_IsReadByTheOther()
+    {
+        SkipWithoutServer();
+        var sandbox = new Func<Uri, Dictionary<string, string>>(url => new Dictionary<string, string>(Environment(url, dispatch: false)) { ["TwilioConsole__Mode"] = "Sandbox" });
+        await using var a = AppProcess.OnFreePort();
+        await a.StartAsync(sandbox(a.BaseUrl), Ct);
+        using (var http = new HttpClient { BaseAddress = a.BaseUrl })
+        {
+            // The first webhook makes A create the Sandbox signing key, stored encrypted with the shared Data Protection keys.
+            using var unsigned = await http.PostAsync("webhooks/taskrouter/events", new FormUrlEncodedContent(Event(1)), Ct);
+            Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        }
+
+        await a.KillAsync();
+        await using var b = AppProcess.OnFreePort();
+        await b.StartAsync(sandbox(b.BaseUrl), Ct);
+        var key = UnprotectSandboxKey();
+        using var client = new HttpClient { BaseAddress = b.BaseUrl };
+        using var signed = await client.SendAsync(TwilioRequests.SignedPost("https://console.example.com/webhooks/taskrouter/events", Event(1), key), Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, signed.StatusCode); // B read A's encrypted key and checked the signature with it
+    }
+
+    /// <summary>Reads the key A stored, with the key ring from the database, as a third instance would.</summary>
+    private string UnprotectSandboxKey()
+    {
+        var services = new ServiceCollection();
+        services.AddDbContext<Core.Data.PostgreSqlAppDbContext>(o => o.UseNpgsql(ConnectionString));
+        services.AddDataProtection().SetApplicationName("TwilioConsole").PersistKeysToDbContext<Core.Data.PostgreSqlAppDbContext>();
+        using var provider = services.BuildServiceProvider();
+        var protector = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("TwilioConsole.Settings.v1");
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT \"Value\" FROM \"Settings\" WHERE \"Key\" = 'Sandbox:SigningKey'", connection);
+        return protector.Unprotect((string)command.ExecuteScalar()!);
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex HiddenInput();
+
+    private int Count(string where)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand($"SELECT COUNT(*) FROM \"ThankYouTexts\" WHERE {where}", connection);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, AppProcess app)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < until, $"Timed out. App output:\n{app.Output}");
+            await Task.Delay(250, Ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _twilio.DisposeAsync();
+        if (_server is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_server);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}

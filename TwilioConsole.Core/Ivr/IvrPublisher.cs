@@ -41,7 +41,7 @@ public sealed class IvrPublisher(ITwilioGateway gateway, RoutingService routing,
         var twilio = await gateway.CurrentAsync(ct);
         if (twilio.WorkspaceSid is not { } workspace)
         {
-            return (null, "Set the TaskRouter Workspace SID in Settings first.");
+            return (null, TwilioProducts.NoWorkspace);
         }
 
         try

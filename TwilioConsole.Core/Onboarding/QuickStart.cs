@@ -75,7 +75,7 @@ public sealed class QuickStart(RoutingService routing, IvrStore ivrs, IvrPublish
         var twilio = await gateway.CurrentAsync(ct);
         if (twilio.WorkspaceSid is not { } workspace)
         {
-            return new(QuickStartStep.Agents, false, "Set the TaskRouter Workspace SID in Settings first.");
+            return new(QuickStartStep.Agents, false, TwilioProducts.NoWorkspace);
         }
 
         try

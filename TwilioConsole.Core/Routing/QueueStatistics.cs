@@ -14,7 +14,7 @@ public sealed class QueueStatistics(ITwilioGateway gateway, RoutingSpecStore spe
         var spec = await specs.GetAsync(ct);
         if (twilio.WorkspaceSid is not { } workspace)
         {
-            return [.. spec.Queues.Select(q => new QueueSnapshot(q.FriendlyName, null, null, "Set the TaskRouter Workspace SID in Settings first."))];
+            return [.. spec.Queues.Select(q => new QueueSnapshot(q.FriendlyName, null, null, TwilioProducts.NoWorkspace))];
         }
 
         IReadOnlyList<TaskQueue> queues;

@@ -43,7 +43,7 @@ public sealed class RoutingService(ITwilioGateway gateway, RoutingSpecStore spec
         var twilio = await gateway.CurrentAsync(ct);
         if (twilio.WorkspaceSid is not { } workspace)
         {
-            return new(null, ["Set the TaskRouter Workspace SID in Settings first."]);
+            return new(null, [TwilioProducts.NoWorkspace]);
         }
 
         try

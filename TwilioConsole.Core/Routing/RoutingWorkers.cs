@@ -38,7 +38,7 @@ public sealed class RoutingWorkers(ITwilioGateway gateway, AuditLog audit)
         var twilio = await gateway.CurrentAsync(ct);
         if (twilio.WorkspaceSid is null)
         {
-            return new(false, "Set the TaskRouter Workspace SID in Settings first.", null);
+            return new(false, TwilioProducts.NoWorkspace, null);
         }
 
         var unknown = skills.Keys.Except(WorkerSkills.Managed, StringComparer.Ordinal).ToList();

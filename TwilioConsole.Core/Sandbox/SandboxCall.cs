@@ -77,13 +77,9 @@ public sealed class SandboxCall
 
     internal int IvrEventsShown { get; set; }
 
-    internal string? QueueSid { get; set; }
-
     internal string? AgentSid { get; set; }
 
     internal DateTimeOffset? TalkingSince { get; set; }
-
-    internal string? MessageSid { get; set; }
 
     internal void Add(DateTimeOffset at, TimelineKind kind, string text)
     {

@@ -21,17 +21,16 @@ public sealed class SandboxCalls
     private readonly SettingsService settings;
     private readonly IvrStore ivrs;
     private readonly IvrPublisher publisher;
-    private readonly SandboxMessagingApi numbers;
     private readonly SandboxTaskRouterApi taskRouter;
     private readonly SandboxCallEnder ender;
     private readonly ThankYouOutbox thankYou;
     private readonly MessageLog messages;
     private readonly TimeProvider clock;
 
-    internal SandboxCalls(SettingsService settings, IvrStore ivrs, IvrPublisher publisher, SandboxMessagingApi numbers, SandboxTaskRouterApi taskRouter,
+    internal SandboxCalls(SettingsService settings, IvrStore ivrs, IvrPublisher publisher, SandboxTaskRouterApi taskRouter,
         SandboxCallEnder ender, ThankYouOutbox thankYou, MessageLog messages, TimeProvider clock)
     {
-        (this.settings, this.ivrs, this.publisher, this.numbers, this.taskRouter) = (settings, ivrs, publisher, numbers, taskRouter);
+        (this.settings, this.ivrs, this.publisher, this.taskRouter) = (settings, ivrs, publisher, taskRouter);
         (this.ender, this.thankYou, this.messages, this.clock) = (ender, thankYou, messages, clock);
     }
 
@@ -63,8 +62,7 @@ public sealed class SandboxCalls
             return (null, "The IVR is only a draft in Studio; publish it so callers get it.");
         }
 
-        var bound = await numbers.ListIncomingPhoneNumbersAsync(ct)
-            .FirstOrDefaultAsync(n => flow.WebhookUrl is { } url && string.Equals(n.VoiceUrl, url.AbsoluteUri, StringComparison.OrdinalIgnoreCase), ct);
+        var bound = (await publisher.NumbersAsync(flow, ct)).FirstOrDefault(n => n.PointsAtIvr);
         if (bound is null)
         {
             return (null, "No phone number sends calls to the IVR yet (IVR page → Publish → Route calls to this IVR).");
@@ -227,7 +225,7 @@ public sealed class SandboxCalls
         }
 
         var created = await taskRouter.CreateTaskAsync(queue.Sid, task.Attributes, "pending", ct);
-        (call.TaskSid, call.QueueSid, call.QueueName) = (created.Sid, queue.Sid, queue.FriendlyName);
+        (call.TaskSid, call.QueueName) = (created.Sid, queue.FriendlyName);
         call.Add(Now, TimelineKind.Task, filter is null
             ? $"Task {created.Sid} created; no filter matched, so the default filter sends it to {queue.FriendlyName}."
             : $"Task {created.Sid} created; workflow filter “{filter}” sends it to the {queue.FriendlyName} queue.");

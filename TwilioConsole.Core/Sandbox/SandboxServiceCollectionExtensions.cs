@@ -16,7 +16,7 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<SandboxCallbackCourier>();
         services.AddTransient<SandboxCallEnder>();
         services.AddTransient(sp => new SandboxCalls(sp.GetRequiredService<Settings.SettingsService>(), sp.GetRequiredService<Ivr.IvrStore>(),
-            sp.GetRequiredService<Ivr.IvrPublisher>(), sp.GetRequiredService<SandboxMessagingApi>(), sp.GetRequiredService<SandboxTaskRouterApi>(),
+            sp.GetRequiredService<Ivr.IvrPublisher>(), sp.GetRequiredService<SandboxTaskRouterApi>(),
             sp.GetRequiredService<SandboxCallEnder>(), sp.GetRequiredService<ThankYou.ThankYouOutbox>(), sp.GetRequiredService<Messaging.MessageLog>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SandboxFunctionRunner(sp.GetRequiredService<SandboxServerlessApi>(), sp.GetRequiredService<SandboxMessagingApi>()));

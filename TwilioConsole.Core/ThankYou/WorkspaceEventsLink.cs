@@ -27,7 +27,7 @@ public sealed class WorkspaceEventsLink(ITwilioGateway gateway, IPublicUrls urls
         var twilio = await gateway.CurrentAsync(ct);
         if (twilio.WorkspaceSid is null)
         {
-            return new(false, "Set the TaskRouter Workspace SID in Settings first.");
+            return new(false, TwilioProducts.NoWorkspace);
         }
 
         var url = new Uri(await urls.BaseAsync(ct), WebhookPaths.TaskRouterEvents);

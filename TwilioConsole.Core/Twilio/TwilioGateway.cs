@@ -18,6 +18,9 @@ public sealed record TwilioProducts(
     IMessagingApi Messaging,
     IServerlessApi Serverless)
 {
+    /// <summary>What features answer when the TaskRouter workspace they need is not set.</summary>
+    public const string NoWorkspace = "Set the TaskRouter Workspace SID in Settings first.";
+
     /// <summary>Who answers, for the Dashboard: "Sandbox (in-process stand-in)" or "Twilio REST API".</summary>
     public string ServedBy => Mode == ConsoleMode.Sandbox ? "Sandbox provider (in-process stand-in)" : "Twilio REST APIs";
 }

@@ -33,18 +33,18 @@ internal static class OutboxDrain
             }));
         }
 
-        var queued = LoadApp.Count(data, "Status = 'Pending'");
+        var queued = AppDatabase.CountThankYouTexts(data, "Status = 'Pending'");
         await using var draining = AppProcess.OnFreePort();
         var clock = Stopwatch.StartNew();
         await draining.StartAsync(LoadApp.Environment(draining.BaseUrl, data, twilio.BaseUrl, dispatch: true, concurrency), CancellationToken.None);
-        while (LoadApp.Count(data, "Status IN ('Sent', 'Failed')") < texts && clock.Elapsed < TimeSpan.FromMinutes(30))
+        while (AppDatabase.CountThankYouTexts(data, "Status IN ('Sent', 'Failed')") < texts && clock.Elapsed < TimeSpan.FromMinutes(30))
         {
             await Task.Delay(500);
         }
 
         var elapsed = clock.Elapsed.TotalSeconds;
-        var sent = LoadApp.Count(data, "Status = 'Sent'");
-        var failed = LoadApp.Count(data, "Status = 'Failed'");
+        var sent = AppDatabase.CountThankYouTexts(data, "Status = 'Sent'");
+        var failed = AppDatabase.CountThankYouTexts(data, "Status = 'Failed'");
         var perNumber = twilio.Messages.GroupBy(m => m.To).Select(g => g.Count()).ToList();
         var duplicates = perNumber.Sum(c => c - 1);
         Console.WriteLine($"Machine: {LoadApp.Machine()}; fake Twilio 100 ms per create, 5% transient 503s; send concurrency {concurrency}.");

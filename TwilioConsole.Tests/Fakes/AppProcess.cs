@@ -48,6 +48,33 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The settings every out-of-process test starts with: Twilio mode with the test account, its API at <paramref name="twilioApi"/>.</summary>
+    public static Dictionary<string, string> TwilioMode(Uri twilioApi, Uri publicBaseUrl) => new()
+    {
+        ["TwilioConsole__Mode"] = "Twilio",
+        ["TwilioConsole__Twilio__AccountSid"] = Sids.Account(),
+        ["TwilioConsole__Twilio__AuthToken"] = Sids.AuthToken(),
+        ["TwilioConsole__Twilio__ApiBaseUrl"] = twilioApi.ToString(),
+        ["TwilioConsole__Twilio__DefaultSender"] = "+15017122661",
+        ["TwilioConsole__PublicBaseUrl"] = publicBaseUrl.ToString(),
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    /// <summary>Polls until the condition holds; past the timeout, fails with the app's output.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken ct)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow >= until)
+            {
+                throw new TimeoutException($"Timed out after {timeout}. App output:\n{Output}");
+            }
+
+            await Task.Delay(200, ct);
+        }
+    }
+
     public static AppProcess OnFreePort() => new(new Uri($"http://127.0.0.1:{FreePort()}/"));
 
     /// <summary>Starts the app with these settings (environment variables) and waits until /health answers.</summary>

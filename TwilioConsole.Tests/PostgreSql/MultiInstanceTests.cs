@@ -56,30 +56,18 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
         Assert.Skip(message);
     }
 
-    private Dictionary<string, string> Environment(Uri app, bool dispatch) => new()
+    private Dictionary<string, string> Environment(bool dispatch) => new(AppProcess.TwilioMode(_twilio.BaseUrl, new Uri("https://console.example.com/")))
     {
         ["TwilioConsole__Database__Provider"] = "PostgreSql",
         ["TwilioConsole__Database__ConnectionString"] = ConnectionString,
-        ["TwilioConsole__Mode"] = "Twilio",
-        ["TwilioConsole__Twilio__AccountSid"] = Sids.Account(),
-        ["TwilioConsole__Twilio__AuthToken"] = Sids.AuthToken(),
-        ["TwilioConsole__Twilio__ApiBaseUrl"] = _twilio.BaseUrl.ToString(),
-        ["TwilioConsole__Twilio__DefaultSender"] = "+15017122661",
-        ["TwilioConsole__PublicBaseUrl"] = "https://console.example.com/",
         ["TwilioConsole__ThankYou__Dispatch"] = dispatch ? "true" : "false",
         ["TwilioConsole__ThankYou__SendConcurrency"] = "2",
         ["TwilioConsole__ThankYou__InFlightGraceSeconds"] = "2",
         ["TwilioConsole__Admin__Email"] = "ops@example.com",
         ["TwilioConsole__Admin__Password"] = "Str0ng-Passw0rd!",
-        ["Logging__LogLevel__Default"] = "Warning",
     };
 
-    private static KeyValuePair<string, string>[] Event(int task) =>
-    [
-        new("EventType", "task.wrapup"), new("TaskSid", Sids.Make("WT", task)), new("TaskChannelUniqueName", "voice"),
-        new("TaskAttributes", $$"""{"from":"+1415555{{task:D4}}","direction":"inbound","name":"Caller {{task}}"}"""),
-        new("TaskQueueName", "Support"), new("WorkerName", "Alice"), new("WorkerSid", Sids.Make("WK", 1)), new("TaskAge", "95"),
-    ];
+    private static List<KeyValuePair<string, string>> Event(int task) => TaskRouterEvents.Form(task, TaskRouterEvents.Caller(task), $"Caller {task}");
 
     /// <summary>Signed for the public URL both instances share, as Twilio would sign it, and sent to one instance.</summary>
     private static async Task PostAsync(AppProcess app, int task)
@@ -95,9 +83,9 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
     {
         SkipWithoutServer();
         await using var a = AppProcess.OnFreePort();
-        await a.StartAsync(Environment(a.BaseUrl, dispatch: true), Ct);
+        await a.StartAsync(Environment(dispatch: true), Ct);
         await using var b = AppProcess.OnFreePort();
-        await b.StartAsync(Environment(b.BaseUrl, dispatch: true), Ct);
+        await b.StartAsync(Environment(dispatch: true), Ct);
 
         for (var task = 1; task <= Tasks; task++)
         {
@@ -105,9 +93,9 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
             await PostAsync(task % 2 == 0 ? b : a, task); // the same event reaches the other instance too
         }
 
-        await WaitUntilAsync(() => _twilio.Messages.Count >= 2, TimeSpan.FromSeconds(30), a);
+        await a.WaitUntilAsync(() => _twilio.Messages.Count >= 2, TimeSpan.FromSeconds(30), Ct);
         await a.KillAsync();
-        await WaitUntilAsync(() => Count("\"Status\" = 'Sent'") == Tasks, TimeSpan.FromSeconds(90), b);
+        await b.WaitUntilAsync(() => Count("\"Status\" = 'Sent'") == Tasks, TimeSpan.FromSeconds(90), Ct);
 
         Assert.Equal(Tasks, Count("1 = 1"));
         var perNumber = _twilio.Messages.GroupBy(m => m.To).ToDictionary(g => g.Key, g => g.Count());
@@ -120,9 +108,9 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
     {
         SkipWithoutServer();
         await using var a = AppProcess.OnFreePort();
-        await a.StartAsync(Environment(a.BaseUrl, dispatch: false), Ct);
+        await a.StartAsync(Environment(dispatch: false), Ct);
         await using var b = AppProcess.OnFreePort();
-        await b.StartAsync(Environment(b.BaseUrl, dispatch: false), Ct);
+        await b.StartAsync(Environment(dispatch: false), Ct);
         var cookies = new CookieContainer();
         using var onA = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = a.BaseUrl };
 
@@ -148,9 +136,9 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
     public async Task ASecretWrittenByOneInstance_IsReadByTheOther()
     {
         SkipWithoutServer();
-        var sandbox = new Func<Uri, Dictionary<string, string>>(url => new Dictionary<string, string>(Environment(url, dispatch: false)) { ["TwilioConsole__Mode"] = "Sandbox" });
+        var sandbox = new Dictionary<string, string>(Environment(dispatch: false)) { ["TwilioConsole__Mode"] = "Sandbox" };
         await using var a = AppProcess.OnFreePort();
-        await a.StartAsync(sandbox(a.BaseUrl), Ct);
+        await a.StartAsync(sandbox, Ct);
         using (var http = new HttpClient { BaseAddress = a.BaseUrl })
         {
             // The first webhook makes A create the Sandbox signing key, stored encrypted with the shared Data Protection keys.
@@ -160,7 +148,7 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
 
         await a.KillAsync();
         await using var b = AppProcess.OnFreePort();
-        await b.StartAsync(sandbox(b.BaseUrl), Ct);
+        await b.StartAsync(sandbox, Ct);
         var key = UnprotectSandboxKey();
         using var client = new HttpClient { BaseAddress = b.BaseUrl };
         using var signed = await client.SendAsync(TwilioRequests.SignedPost("https://console.example.com/webhooks/taskrouter/events", Event(1), key), Ct);
@@ -191,16 +179,6 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
         connection.Open();
         using var command = new NpgsqlCommand($"SELECT COUNT(*) FROM \"ThankYouTexts\" WHERE {where}", connection);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, AppProcess app)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"Timed out. App output:\n{app.Output}");
-            await Task.Delay(250, Ct);
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -26,12 +26,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private static List<KeyValuePair<string, string>> Event(int task = 1, string name = "Zoë") =>
-    [
-        new("EventType", "task.wrapup"), new("TaskSid", Sids.Make("WT", task)), new("TaskChannelUniqueName", "voice"),
-        new("TaskAttributes", $$"""{"from":"+14155550100","direction":"inbound","name":{{System.Text.Json.JsonSerializer.Serialize(name)}}}"""),
-        new("TaskQueueName", "Support"), new("WorkerName", "Alice"), new("WorkerSid", Sids.Make("WK", 1)), new("TaskAge", "95"),
-    ];
+    private static List<KeyValuePair<string, string>> Event(int task = 1, string name = "Zoë") => TaskRouterEvents.Form(task, name: name);
 
     private static List<KeyValuePair<string, string>> With(List<KeyValuePair<string, string>> form, string key, string? value)
     {

@@ -21,11 +21,7 @@ public sealed class ThankYouTextTests : IAsyncDisposable
 
     private static KeyValuePair<string, string>[] Event(string type = "task.wrapup", string channel = "voice", int task = 1,
         string attributes = """{"from":"+14155550100","direction":"inbound","name":"Zoë"}""") =>
-    [
-        new("EventType", type), new("TaskSid", Sids.Make("WT", task)), new("TaskChannelUniqueName", channel), new("TaskAttributes", attributes),
-        new("TaskQueueName", "Support"), new("WorkerName", "Alice"), new("WorkerSid", Sids.Make("WK", 1)), new("TaskAge", "95"),
-        new("WorkspaceSid", Sids.Workspace()), new("AccountSid", Sids.Account()), new("ResourceType", "task"),
-    ];
+        [.. TaskRouterEvents.Form(task, type: type, channel: channel, attributes: attributes)];
 
     private async Task<HttpStatusCode> PostAsync(KeyValuePair<string, string>[] form, string? key = null)
     {

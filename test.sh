@@ -2,7 +2,8 @@
 # Runs every test of TwilioConsole and ends with one line: "N passed, N failed, N skipped".
 #   .NET lanes: Unit, Components, Integration, Contract (Prism mocks of Twilio's OpenAPI specs), E2E (chromium),
 #               PostgreSql (two app processes on a throwaway PostgreSQL server)
-#   node suites: flex-plugin/ (jest) and assets/functions/ (node --test), when present
+#   node suites: flex-plugin/ (jest) and assets/functions/ (node --test)
+# A lane or suite that is missing, ran no test or skipped every test fails, and is named above the last line.
 # Installs what it needs: npm packages (npm ci), Debian's chromium and postgresql (apt-get, when missing and run as root).
 # Usage: ./test.sh            all lanes
 #        LANES="Unit Integration" ./test.sh   only some .NET lanes (node suites run when LANES is unset)
@@ -19,9 +20,21 @@ passed=0; failed=0; skipped=0; broken=()
 
 note() { printf '\n== %s\n' "$*"; }
 
+lane_rows=()
 add_counts() { # name passed failed skipped
   passed=$((passed + $2)); failed=$((failed + $3)); skipped=$((skipped + $4))
+  lane_rows+=("$(printf '%-14s %4d passed, %d failed, %d skipped' "$1" "$2" "$3" "$4")")
   printf '   %-14s %4d passed, %d failed, %d skipped\n' "$1" "$2" "$3" "$4"
+}
+
+# A lane or suite in which no test ran, or every test skipped, proves nothing: it fails, named.
+require_ran() { # name passed failed skipped
+  if [ "$(($2 + $3))" -eq 0 ]; then
+    failed=$((failed + 1))
+    if [ "$4" -gt 0 ]; then broken+=("$1 (every test skipped)"); echo "   $1: every test skipped, which counts as a failure"
+    else broken+=("$1 (no test ran)"); echo "   $1: no test ran, which counts as a failure"; fi
+    return 1
+  fi
 }
 
 ensure_chromium() {
@@ -31,7 +44,7 @@ ensure_chromium() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >"$logs/apt-chromium.log" 2>&1 \
       || echo "   chromium install failed; see $logs/apt-chromium.log"
   else
-    echo "   /usr/bin/chromium is missing and this is not root: the E2E lane will skip (CI fails it)."
+    echo "   /usr/bin/chromium is missing and this is not root: the E2E lane fails (install chromium)."
   fi
 }
 
@@ -45,7 +58,7 @@ start_postgres() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >"$logs/apt-postgresql.log" 2>&1
     initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1)
   fi
-  [ -n "$initdb" ] || { echo "   no PostgreSQL found: the PostgreSql lane skips (CI fails it)."; return 1; }
+  [ -n "$initdb" ] || { echo "   no PostgreSQL found: the PostgreSql lane fails (install postgresql)."; return 1; }
   local bin; bin=$(dirname "$initdb"); local as=()
   pg_dir=$(mktemp -d /tmp/twilio-console-pg.XXXXXX); local port=$((54300 + RANDOM % 500))
   if [ "$(id -u)" = 0 ]; then chown postgres "$pg_dir"; as=(runuser -u postgres --); fi
@@ -71,12 +84,26 @@ dotnet_lane() { # lane
   fail=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
   skip=$(grep -E '^\s+skipped: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
   add_counts "$lane" "${ok:-0}" "${fail:-0}" "${skip:-0}"
+  require_ran "$lane" "${ok:-0}" "${fail:-0}" "${skip:-0}" || return 0
   if [ "$rc" -ne 0 ]; then
     [ "${fail:-0}" -eq 0 ] && failed=$((failed + 1)) # it broke without a failing test (no test ran, a crash): count it
     broken+=("$lane (exit $rc, log $log)")
     grep -E '^failed |Assert|Exception' "$log" | head -20 | sed 's/^/   | /'
   fi
 }
+
+# npm packages first: the node suites need them, and so does a .NET test that builds the plugin's rules with esbuild.
+declare -A npm_broken=()
+note "installing npm packages (npm ci)"
+for pair in flex-plugin:flex-plugin functions:assets/functions; do
+  name=${pair%%:*}; dir=${pair#*:}
+  if [ ! -f "$dir/package.json" ] || ! command -v npm >/dev/null; then
+    npm_broken[$name]="$dir/package.json or npm is missing"
+  elif ! (cd "$dir" && npm ci --no-audit --no-fund >"$logs/npm-ci-$name.log" 2>&1); then
+    npm_broken[$name]="npm ci failed; see $logs/npm-ci-$name.log"
+  fi
+  echo "   $dir: ${npm_broken[$name]:-ok}"
+done
 
 note "building"
 if ! dotnet build TwilioConsole.sln -nologo -v q >"$logs/build.log" 2>&1; then
@@ -98,11 +125,11 @@ for lane in $lanes; do
         fi
         "$shared/stop.sh" >/dev/null 2>&1 || true
       else
-        echo "   ../shared/twilio-contract or node is missing: the Contract lane skips (CI fails it)."
-        dotnet_lane Contract
+        echo "   ../shared/twilio-contract or node is missing: the Contract lane fails."
+        TWILIO_CONTRACT_REQUIRED=1 dotnet_lane Contract
       fi
       ;;
-    E2E) ensure_chromium; dotnet_lane E2E ;;
+    E2E) ensure_chromium; CI=true dotnet_lane E2E ;; # CI=true: a missing browser fails the lane instead of skipping it
     PostgreSql)
       start_postgres || true
       TWILIO_PG_REQUIRED=1 dotnet_lane PostgreSql
@@ -116,9 +143,9 @@ node_suite() { # name dir command...
   local name=$1 dir=$2; shift 2
   local log="$logs/node-$name.log"
   note "node suite $name"
-  if ! (cd "$dir" && npm ci --no-audit --no-fund >"$logs/npm-ci-$name.log" 2>&1); then
-    echo "   npm ci failed; see $logs/npm-ci-$name.log"
-    failed=$((failed + 1)); broken+=("$name (npm ci)")
+  if [ -n "${npm_broken[$name]:-}" ]; then
+    echo "   ${npm_broken[$name]}"
+    failed=$((failed + 1)); broken+=("$name (${npm_broken[$name]})")
     return
   fi
   (cd "$dir" && "$@") >"$log" 2>&1
@@ -133,6 +160,7 @@ node_suite() { # name dir command...
     skip=$(grep -E '^# (skipped|todo) [0-9]+' "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
   fi
   add_counts "$name" "${ok:-0}" "${fail:-0}" "${skip:-0}"
+  require_ran "$name" "${ok:-0}" "${fail:-0}" "${skip:-0}" || return 0
   if [ "$rc" -ne 0 ]; then
     [ "${fail:-0}" -eq 0 ] && failed=$((failed + 1))
     broken+=("$name (exit $rc, log $log)")
@@ -141,11 +169,13 @@ node_suite() { # name dir command...
 }
 
 if [ -z "${LANES:-}" ]; then
-  [ -f flex-plugin/package.json ] && node_suite flex-plugin flex-plugin npm test
-  [ -f assets/functions/package.json ] && node_suite functions assets/functions npm test
+  node_suite flex-plugin flex-plugin npm test
+  node_suite functions assets/functions npm test
 fi
 
 echo
+echo "Per lane:"
+printf '   %s\n' "${lane_rows[@]}"
 if [ ${#broken[@]} -gt 0 ]; then
   echo "Failed: ${broken[*]}"
 fi

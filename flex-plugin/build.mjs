@@ -47,6 +47,23 @@ await build({
   logLevel: 'warning',
 });
 
+// The rules alone, for the dashboard's Sandbox (run there with Jint). rules/auto-accept-rules.js is committed so the
+// dashboard runs from a fresh clone without npm; `npm run build:rules` rewrites it, and test/rules.test.ts fails while
+// the committed copy differs from what src/ builds today.
+const rulesOut = process.argv.includes('--write-rules') ? 'rules/auto-accept-rules.js' : 'build/auto-accept-rules.js';
+await build({
+  entryPoints: ['src/rules.ts'],
+  bundle: true,
+  format: 'iife',
+  globalName: 'AutoAcceptRules',
+  target: 'es2019',
+  minify: false,
+  legalComments: 'none',
+  outfile: rulesOut,
+  banner: { js: '// Generated from flex-plugin/src/autoAccept.ts and config.ts by `npm run build:rules`. Do not edit.' },
+  logLevel: 'warning',
+});
+
 const size = statSync(outfile).size;
 const limit = 10 * 1024 * 1024; // Flex rejects plugin bundles over 10 MB
 if (size > limit) {

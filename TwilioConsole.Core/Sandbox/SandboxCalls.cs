@@ -13,7 +13,7 @@ namespace TwilioConsole.Core.Sandbox;
 /// <summary>
 /// Simulated inbound calls in Sandbox mode, end to end: the number's published IVR (its JSON, played by
 /// <see cref="IvrCallSimulator"/>), a task routed by the applied workflow's configuration into its queue, an available
-/// agent with the skill who accepts it under the Flex plugin's auto-accept rule (voice tasks), and on hang-up the signed
+/// agent with the skill whose Flex accepts it as the plugin's own rules decide (<see cref="AutoAcceptRules"/>), and on hang-up the signed
 /// TaskRouter events that make the thank-you text — which the call then follows to its delivery.
 /// </summary>
 public sealed class SandboxCalls
@@ -26,16 +26,14 @@ public sealed class SandboxCalls
     private readonly ThankYouOutbox thankYou;
     private readonly MessageLog messages;
     private readonly TimeProvider clock;
+    private readonly AutoAcceptRules autoAccept;
 
     internal SandboxCalls(SettingsService settings, IvrStore ivrs, IvrPublisher publisher, SandboxTaskRouterApi taskRouter,
-        SandboxCallEnder ender, ThankYouOutbox thankYou, MessageLog messages, TimeProvider clock)
+        SandboxCallEnder ender, ThankYouOutbox thankYou, MessageLog messages, TimeProvider clock, AutoAcceptRules autoAccept)
     {
         (this.settings, this.ivrs, this.publisher, this.taskRouter) = (settings, ivrs, publisher, taskRouter);
-        (this.ender, this.thankYou, this.messages, this.clock) = (ender, thankYou, messages, clock);
+        (this.ender, this.thankYou, this.messages, this.clock, this.autoAccept) = (ender, thankYou, messages, clock, autoAccept);
     }
-
-    /// <summary>The channels the Flex plugin accepts by default (flex-plugin/src/autoAccept.ts, DEFAULT_CONFIG).</summary>
-    public static readonly IReadOnlyList<string> AutoAcceptChannels = ["voice"];
 
     public async Task<(SandboxCall? Call, string? Error)> PlaceAsync(string? customerNumber, string? customerName, CancellationToken ct)
     {
@@ -245,15 +243,28 @@ public sealed class SandboxCalls
         await taskRouter.SetTaskStatusAsync(created.Sid, "reserved", ct);
         call.Add(Now, TimelineKind.Agent, $"Reserved for {agent.FriendlyName}, who has the skill and is {agent.ActivityName}.");
         var channel = await taskRouter.ListTaskChannelsAsync(workspace, ct).FirstOrDefaultAsync(c => c.Sid == task.ChannelSid, ct);
-        if (channel is null || !AutoAcceptChannels.Contains(channel.UniqueName))
+        AutoAcceptDecision decision;
+        try
+        {
+            decision = autoAccept.Decide(channel?.UniqueName ?? "", task.Attributes, transfer: false, uiAttributes: null, AutoAcceptRules.IsPaused(agent.Attributes), ct);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or Jint.Runtime.JavaScriptException or Acornima.ParseErrorException)
         {
             call.State = SandboxCallState.Queued;
-            call.Add(Now, TimelineKind.Problem, $"The task is on channel {channel?.UniqueName ?? task.ChannelSid}, not voice: the auto-accept plugin leaves it for the agent to accept by hand.");
+            call.Add(Now, TimelineKind.Problem, $"The auto-accept plugin's rules could not run, so the reservation waits for {agent.FriendlyName}: {e.Message}");
+            return;
+        }
+
+        if (!decision.Accept)
+        {
+            call.State = SandboxCallState.Queued;
+            call.Add(Now, TimelineKind.Problem,
+                $"{agent.FriendlyName}'s Flex does not accept it automatically ({decision.Explanation}; task channel {channel?.UniqueName ?? task.ChannelSid}): the reservation waits for the agent to accept by hand.");
             return;
         }
 
         await taskRouter.SetTaskStatusAsync(created.Sid, "assigned", ct);
         (call.AgentName, call.AgentSid, call.TalkingSince, call.State) = (agent.FriendlyName, agent.Sid, Now, SandboxCallState.Talking);
-        call.Add(Now, TimelineKind.Agent, $"{agent.FriendlyName}'s Flex accepts it automatically (auto-accept plugin: voice tasks). Caller and agent are talking.");
+        call.Add(Now, TimelineKind.Agent, $"{agent.FriendlyName}'s Flex accepts it automatically (auto-accept plugin: {channel?.UniqueName} task, not paused). Caller and agent are talking.");
     }
 }

@@ -20,7 +20,7 @@ internal sealed class SandboxServerlessApi(SandboxStore store) : IServerlessApi
 
     private sealed record StoredVersion(string Sid, string Path, string Visibility, string Code);
 
-    private sealed record StoredBuild(string Sid, DateTimeOffset Started, bool Fails);
+    private sealed record StoredBuild(string Sid, DateTimeOffset Started, bool Fails, IReadOnlyList<string>? Versions = null);
 
     public IAsyncEnumerable<ServerlessService> ListServicesAsync(CancellationToken ct) => store.StreamAsync<ServerlessService>(ServiceKind, null, ct);
 
@@ -91,7 +91,7 @@ internal sealed class SandboxServerlessApi(SandboxStore store) : IServerlessApi
         // Like Twilio, a bad dependency fails the build later rather than the request.
         var bad = dependencies.FirstOrDefault(d => string.IsNullOrWhiteSpace(d.Name) || string.IsNullOrWhiteSpace(d.Version));
         var sid = SandboxStore.NewSid("ZB");
-        await store.AddAsync(BuildKind, serviceSid, sid, new StoredBuild(sid, store.Clock.GetUtcNow(), bad is not null), ct);
+        await store.AddAsync(BuildKind, serviceSid, sid, new StoredBuild(sid, store.Clock.GetUtcNow(), bad is not null, [.. functionVersionSids]), ct);
         return new ServerlessBuild(sid, "building");
     }
 
@@ -113,6 +113,27 @@ internal sealed class SandboxServerlessApi(SandboxStore store) : IServerlessApi
         await store.UpdateAsync<ServerlessEnvironment>(EnvironmentKind, environmentSid, e => e with { BuildSid = buildSid }, ct);
         var sid = SandboxStore.NewSid("ZD");
         return await store.AddAsync(DeploymentKind, environmentSid, sid, new ServerlessDeployment(sid, buildSid), ct);
+    }
+
+    /// <summary>The code deployed at <paramref name="path"/> in an environment (its current build), or null when none is.</summary>
+    internal async Task<string?> DeployedCodeAsync(string environmentSid, string path, CancellationToken ct)
+    {
+        var environment = await store.GetAsync<ServerlessEnvironment>(EnvironmentKind, environmentSid, ct);
+        if (environment.BuildSid is null || (await store.GetAsync<StoredBuild>(BuildKind, environment.BuildSid, ct)).Versions is not { } versions)
+        {
+            return null;
+        }
+
+        foreach (var versionSid in versions)
+        {
+            var version = await store.GetAsync<StoredVersion>(VersionKind, versionSid, ct);
+            if (version.Path == path)
+            {
+                return version.Code;
+            }
+        }
+
+        return null;
     }
 
     public IAsyncEnumerable<ServerlessVariable> ListVariablesAsync(string serviceSid, string environmentSid, CancellationToken ct) =>

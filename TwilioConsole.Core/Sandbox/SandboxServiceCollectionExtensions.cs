@@ -14,11 +14,12 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<SandboxMessagingApi>();
         services.AddSingleton<SandboxServerlessApi>();
         services.AddSingleton<SandboxCallbackCourier>();
+        services.AddSingleton<AutoAcceptRules>();
         services.AddTransient<SandboxCallEnder>();
         services.AddTransient(sp => new SandboxCalls(sp.GetRequiredService<Settings.SettingsService>(), sp.GetRequiredService<Ivr.IvrStore>(),
             sp.GetRequiredService<Ivr.IvrPublisher>(), sp.GetRequiredService<SandboxTaskRouterApi>(),
             sp.GetRequiredService<SandboxCallEnder>(), sp.GetRequiredService<ThankYou.ThankYouOutbox>(), sp.GetRequiredService<Messaging.MessageLog>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AutoAcceptRules>()));
         services.AddSingleton(sp => new SandboxFunctionRunner(sp.GetRequiredService<SandboxServerlessApi>(), sp.GetRequiredService<SandboxMessagingApi>()));
         services.AddHostedService(sp => sp.GetRequiredService<SandboxCallbackCourier>());
         services.AddHttpClient(SandboxCallbackCourier.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));

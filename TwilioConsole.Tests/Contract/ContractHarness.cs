@@ -1,10 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using TwilioConsole.Tests.Fakes;
 
 namespace TwilioConsole.Tests.Contract;
 
 /// <summary>
 /// The app with each Twilio product pointed at its Prism mock (../shared/twilio-contract, started by ./test.sh).
-/// When the mocks are not running the lane skips locally, and fails when TWILIO_CONTRACT_REQUIRED=1 (CI).
+/// When the mocks are not running the lane skips locally, and fails when TWILIO_CONTRACT_REQUIRED=1 (./test.sh and CI).
+/// Every request is recorded in <see cref="Sent"/>, so tests assert on what the app sent.
 /// </summary>
 public sealed class ContractHarness : IAsyncLifetime
 {
@@ -17,18 +19,28 @@ public sealed class ContractHarness : IAsyncLifetime
         ["FlexBaseUrl"] = 4014,
     };
 
+    public const string Sender = "+15017122661";
+
     public string? Missing { get; private set; }
 
-    public ConsoleAppFactory App { get; } = CreateApp();
+    public ContractHarness() => App = CreateApp(Sent);
 
-    private static ConsoleAppFactory CreateApp()
+    public ConsoleAppFactory App { get; }
+
+    /// <summary>What the app sent to the mocks (clear it at the start of a test).</summary>
+    public SentRequests Sent { get; } = new();
+
+    private static ConsoleAppFactory CreateApp(SentRequests sent)
     {
         var app = new ConsoleAppFactory(fakeTwilio: false)
+            .WithServices(services => services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(sent.Handler)))
             .With("TwilioConsole:Mode", "Twilio")
             .With("TwilioConsole:Twilio:WorkspaceSid", Sids.Workspace())
             .With("TwilioConsole:Twilio:AccountSid", Sids.Account())
             .With("TwilioConsole:Twilio:AuthToken", Sids.AuthToken())
-            .With("TwilioConsole:Twilio:TimeoutSeconds", "10");
+            .With("TwilioConsole:Twilio:TimeoutSeconds", "10")
+            .With("TwilioConsole:Twilio:DefaultSender", Sender)
+            .With("TwilioConsole:PublicBaseUrl", "https://console.example.com/");
         foreach (var (key, port) in Ports)
         {
             app.With($"TwilioConsole:Twilio:{key}", $"http://127.0.0.1:{port}/");
@@ -61,6 +73,7 @@ public sealed class ContractHarness : IAsyncLifetime
 
     public void SkipWhenMissing()
     {
+        Sent.Clear(); // every test starts here: what it sees in Sent is what it made the app send
         if (Missing is null)
         {
             return;

@@ -65,6 +65,8 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
         Assert.StartsWith("WS", (await taskRouter.FetchWorkspaceAsync(Ws, Ct)).Sid, StringComparison.Ordinal);
         var updated = await taskRouter.UpdateWorkspaceAsync(Ws, new WorkspaceUpdate("https://console.example.com/webhooks/taskrouter/events", "task.wrapup,task.completed"), Ct);
         Assert.StartsWith("WS", updated.Sid, StringComparison.Ordinal);
+        var sent = Assert.Single(harness.Sent.Posts($"/Workspaces/{Ws}"));
+        Assert.Equal(("https://console.example.com/webhooks/taskrouter/events", "task.wrapup,task.completed"), (sent.Field("EventCallbackUrl"), sent.Field("EventsFilter")));
     }
 
     [Fact]
@@ -135,6 +137,20 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     }
 
     [Fact]
+    public async Task SendSms_SendsTheNormalisedNumber_TheDefaultSender_AndThisHostsStatusCallback()
+    {
+        var sender = harness.Service<TwilioConsole.Core.Messaging.SmsSender>();
+
+        var result = await sender.SendAsync(new("(415) 555-0100", "Thanks for calling!"), TwilioConsole.Core.Data.Entities.MessageSource.Form, "contract", Ct);
+
+        Assert.True(result.Succeeded, result.TwilioError);
+        var sent = Assert.Single(harness.Sent.Posts("/Messages.json"));
+        Assert.Equal($"/2010-04-01/Accounts/{Sids.Account()}/Messages.json", sent.Path);
+        Assert.Equal(("+14155550100", "Thanks for calling!", ContractHarness.Sender), (sent.Field("To"), sent.Field("Body"), sent.Field("From")));
+        Assert.Equal("https://console.example.com/webhooks/messaging/status", sent.Field("StatusCallback"));
+    }
+
+    [Fact]
     public async Task Messaging_WithoutSender_IsRejected()
     {
         var messaging = harness.Service<IMessagingApi>(); // a message needs From or MessagingServiceSid
@@ -162,6 +178,12 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
         await serverless.ListVariablesAsync(Zs, Ze, Ct).ToListAsync(Ct);
         Assert.StartsWith("ZV", (await serverless.CreateVariableAsync(Zs, Ze, "SENDER", "+15017122661", Ct)).Sid, StringComparison.Ordinal);
         Assert.StartsWith("ZV", (await serverless.UpdateVariableAsync(Zs, Ze, Zv, "+15017122662", Ct)).Sid, StringComparison.Ordinal);
+
+        var buildForm = Assert.Single(harness.Sent.Posts($"/Services/{Zs}/Builds"));
+        Assert.Equal([Sids.Make("ZN", 1), Sids.Make("ZN", 2)], buildForm.Fields("FunctionVersions"));
+        Assert.Equal(("node22", """[{"name":"twilio","version":"5.3.0"}]"""), (buildForm.Field("Runtime"), buildForm.Field("Dependencies")));
+        var variable = Assert.Single(harness.Sent.Posts($"/Environments/{Ze}/Variables"));
+        Assert.Equal(("SENDER", "+15017122661"), (variable.Field("Key"), variable.Field("Value")));
     }
 
     [Fact]

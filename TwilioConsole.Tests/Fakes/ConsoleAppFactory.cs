@@ -42,6 +42,15 @@ public class ConsoleAppFactory : WebApplicationFactory<Program>
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Values));
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Changes the app's services before the host starts (after the app's own registrations).</summary>
+    public ConsoleAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     /// <summary>Adds a configuration value (as an environment variable would), before the host starts.</summary>
     public ConsoleAppFactory With(string key, string? value)
     {
@@ -59,6 +68,11 @@ public class ConsoleAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        foreach (var configure in _services)
+        {
+            builder.ConfigureServices(configure);
         }
 
         if (Clock is not null)

@@ -19,6 +19,10 @@ public sealed record QuickStartResult(QuickStartStep Step, bool Succeeded, strin
 /// A fresh install's first minute: apply the saved routing, publish the saved IVR and route the first phone number to
 /// it, make sure an available agent has each skill, and deploy the send-sms Function. Each step is safe to run again.
 /// </summary>
+/// <remarks>
+/// The mode is read when each step runs, never taken from when the page loaded: in Twilio mode the IVR step publishes
+/// but never repoints a real number (that is chosen on the IVR page), and demo agents are refused.
+/// </remarks>
 public sealed class QuickStart(RoutingService routing, IvrStore ivrs, IvrPublisher publisher, ITwilioGateway gateway, FunctionDeployer functions)
 {
     public static IReadOnlyList<(QuickStartStep Step, string Title)> Steps { get; } =
@@ -28,6 +32,12 @@ public sealed class QuickStart(RoutingService routing, IvrStore ivrs, IvrPublish
         (QuickStartStep.Agents, "An available agent for each skill"),
         (QuickStartStep.Function, "Deploy the send-sms Function"),
     ];
+
+    /// <summary>The steps that make sense in a mode: all four in the Sandbox; no demo agents against a real account.</summary>
+    public static IReadOnlyList<(QuickStartStep Step, string Title)> StepsFor(Settings.ConsoleMode mode) =>
+        mode == Settings.ConsoleMode.Sandbox
+            ? Steps
+            : [.. Steps.Where(s => s.Step != QuickStartStep.Agents).Select(s => s.Step == QuickStartStep.Ivr ? (s.Step, "Publish the IVR (choose its number on the IVR page)") : s)];
 
     public Task<QuickStartResult> RunAsync(QuickStartStep step, string actor, CancellationToken ct) => step switch
     {
@@ -60,6 +70,11 @@ public sealed class QuickStart(RoutingService routing, IvrStore ivrs, IvrPublish
             return new(QuickStartStep.Ivr, true, $"{published.Message} {bound.PhoneNumber} already sends its calls to it.");
         }
 
+        if ((await gateway.CurrentAsync(ct)).Mode != Settings.ConsoleMode.Sandbox)
+        {
+            return new(QuickStartStep.Ivr, true, $"{published.Message} Choose which of your numbers sends its calls to it on the IVR page (quick start never repoints a real number).");
+        }
+
         if (numbers.Count == 0)
         {
             return new(QuickStartStep.Ivr, false, $"{published.Message} The account has no phone number to route to it.");
@@ -73,6 +88,11 @@ public sealed class QuickStart(RoutingService routing, IvrStore ivrs, IvrPublish
     private async Task<QuickStartResult> AgentsAsync(string actor, CancellationToken ct)
     {
         var twilio = await gateway.CurrentAsync(ct);
+        if (twilio.Mode != Settings.ConsoleMode.Sandbox)
+        {
+            return new(QuickStartStep.Agents, false, Sandbox.SandboxOnly.Refusal("Creating demo agents") + " Add agents in Flex, and give them skills on the Routing page.");
+        }
+
         if (twilio.WorkspaceSid is not { } workspace)
         {
             return new(QuickStartStep.Agents, false, TwilioProducts.NoWorkspace);

@@ -13,10 +13,12 @@ public sealed record EndedCall(string CustomerNumber, string? CustomerName, stri
 /// events for a voice task to this app's own event webhook, so thank-you texts take the real path.
 /// (Issue 10's call simulator drives the whole call; this is its last step.)
 /// </summary>
-public sealed class SandboxCallEnder(SandboxCallbackCourier courier, IPublicUrls urls)
+public sealed class SandboxCallEnder(SandboxCallbackCourier courier, IPublicUrls urls, Settings.SettingsService settings)
 {
+    /// <exception cref="SandboxOnlyException">The app is in Twilio mode: no event is posted.</exception>
     public async Task<string> EndAsync(EndedCall call, CancellationToken ct)
     {
+        await SandboxOnly.EnsureAsync(settings, "Ending a pretend call", ct);
         var taskSid = call.TaskSid ?? SandboxStore.NewSid("WT");
         var url = new Uri(await urls.BaseAsync(ct), WebhookPaths.TaskRouterEvents);
         var attributes = JsonSerializer.Serialize(new Dictionary<string, string?>

@@ -66,6 +66,14 @@ public sealed partial class SandboxCallbackCourier(
     {
         try
         {
+            // Checked when it is sent, not when it was scheduled: after a switch to Twilio mode the signing key is the
+            // real Auth Token, and a Sandbox callback must never carry it.
+            if (await SandboxOnly.RefusalAsync(settings, "A Sandbox callback", ct) is not null)
+            {
+                LogDropped(logger, callback.Url.AbsolutePath);
+                return;
+            }
+
             var key = await settings.GetWebhookSigningKeyAsync(ct);
             if (key is null)
             {
@@ -85,6 +93,9 @@ public sealed partial class SandboxCallbackCourier(
             LogFailed(logger, callback.Url.AbsolutePath, e.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox callback to {Path} dropped: the app is in Twilio mode now")]
+    private static partial void LogDropped(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox callback to {Path} was answered {Status}")]
     private static partial void LogRefused(ILogger logger, string path, int status);

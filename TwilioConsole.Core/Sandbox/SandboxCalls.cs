@@ -40,7 +40,7 @@ public sealed class SandboxCalls
         var current = await settings.GetEffectiveAsync(ct);
         if (current.Mode != ConsoleMode.Sandbox)
         {
-            return (null, "Simulated calls run in Sandbox mode only. In Twilio mode, call your number from a phone.");
+            return (null, SandboxOnly.Refusal("A test call") + " In Twilio mode, call your number from a phone.");
         }
 
         var number = Phone.Normalize(customerNumber, current.DefaultRegion);
@@ -73,30 +73,51 @@ public sealed class SandboxCalls
         return (call, null);
     }
 
-    public Task PressAsync(SandboxCall call, string digits, CancellationToken ct)
+    public async Task PressAsync(SandboxCall call, string digits, CancellationToken ct)
     {
-        if (!call.WaitingForKey)
+        if (!call.WaitingForKey || await RefusedAsync(call, ct))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         call.Ivr!.Press(digits);
-        return AfterIvrAsync(call, ct);
+        await AfterIvrAsync(call, ct);
     }
 
-    public Task TimeoutAsync(SandboxCall call, CancellationToken ct)
+    public async Task TimeoutAsync(SandboxCall call, CancellationToken ct)
     {
-        if (!call.WaitingForKey)
+        if (!call.WaitingForKey || await RefusedAsync(call, ct))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         call.Ivr!.Timeout();
-        return AfterIvrAsync(call, ct);
+        await AfterIvrAsync(call, ct);
+    }
+
+    /// <summary>
+    /// Every step of a test call checks the mode as it runs: a page left open across a switch to Twilio mode ends
+    /// the pretend call there, and nothing reaches the real account (no task, no signed event, no text).
+    /// </summary>
+    private async Task<bool> RefusedAsync(SandboxCall call, CancellationToken ct)
+    {
+        if (await SandboxOnly.RefusalAsync(settings, "This test call", ct) is not { } refusal)
+        {
+            return false;
+        }
+
+        call.Add(Now, TimelineKind.Problem, refusal);
+        (call.State, call.FollowingText) = (SandboxCallState.Ended, false);
+        return true;
     }
 
     public async Task HangUpAsync(SandboxCall call, CancellationToken ct)
     {
+        if (call.State != SandboxCallState.Ended && await RefusedAsync(call, ct))
+        {
+            return;
+        }
+
         switch (call.State)
         {
             case SandboxCallState.InIvr:

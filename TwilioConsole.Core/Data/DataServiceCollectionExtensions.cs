@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using TwilioConsole.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,9 +44,14 @@ public static class DataServiceCollectionExtensions
                 ServiceLifetime.Singleton);
         }
 
+        // The key ring lives in the database, each key's secret encrypted with a key-encryption key that does not.
+        builder.Services.AddOptions<KeyEncryptionKeyOptions>().BindConfiguration(KeyEncryptionKeyOptions.Section);
+        builder.Services.AddSingleton<KeyEncryptionKeyStore>();
         builder.Services.AddDataProtection()
             .SetApplicationName("TwilioConsole")
             .PersistKeysToDbContext<AppDbContext>();
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<KeyEncryptionKeyStore>((options, store) => options.XmlEncryptor = new KeyRingXmlEncryptor(store));
 
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;

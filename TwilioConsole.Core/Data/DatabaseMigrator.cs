@@ -13,14 +13,18 @@ internal sealed partial class DatabaseMigrator(
     IDbContextFactory<AppDbContext> dbFactory,
     IOptions<DatabaseOptions> options,
     IHostEnvironment environment,
+    Security.KeyEncryptionKeyStore keys,
     ILogger<DatabaseMigrator> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var db = options.Value;
-        if (db.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(db.ConnectionString))
+        var folder = db.ResolveDataFolder(environment.ContentRootPath);
+        var ownFile = db.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(db.ConnectionString);
+        if (ownFile)
         {
-            DataFolder.EnsureWritable(db.ResolveDataFolder(environment.ContentRootPath));
+            DataFolder.EnsureWritable(folder);
+            Security.FilePermissions.OwnerOnlyFolder(folder); // 0700: the database and the key file are the operator's alone
         }
 
         await using var context = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -29,6 +33,19 @@ internal sealed partial class DatabaseMigrator(
         {
             // Write-ahead logging: readers no longer wait for the writer (webhooks write while pages read). Kept in the file.
             await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        if (ownFile)
+        {
+            var file = Path.Combine(folder, "console.db");
+            Security.FilePermissions.OwnerOnlyFiles(file, file + "-wal", file + "-shm");
+        }
+
+        // Before anything reads the key ring: the key-encryption key must be here; plain keys of an older install get protected.
+        var protectedKeys = await Security.KeyRingProtection.EnsureAsync(context, keys, cancellationToken);
+        if (protectedKeys > 0)
+        {
+            LogProtected(logger, protectedKeys, keys.Where);
         }
 
         LogReady(logger, db.Provider);
@@ -43,6 +60,9 @@ internal sealed partial class DatabaseMigrator(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Protected {Count} Data Protection key(s) stored in plain form with the key-encryption key in {Where}; back that key up")]
+    private static partial void LogProtected(ILogger logger, int count, string where);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider})")]
     private static partial void LogReady(ILogger logger, DatabaseProvider provider);

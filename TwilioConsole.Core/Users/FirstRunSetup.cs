@@ -11,10 +11,42 @@ namespace TwilioConsole.Core.Users;
 /// The first Admin: created once, from the setup page or from configuration. A marker row (unique key) makes the
 /// creation happen once even when two requests or two instances race.
 /// </summary>
+/// <remarks>
+/// The setup page needs the one-time setup code this process prints in its log at start-up (and writes to
+/// <c>setup-code.txt</c> in the data folder) while no Admin exists, so whoever reaches a fresh install first cannot
+/// simply claim it. Unattended installs use <c>TwilioConsole__Admin__*</c> instead.
+/// </remarks>
 public sealed class FirstRunSetup(IServiceScopeFactory scopes, TimeProvider clock)
 {
     internal const string MarkerKey = "Setup:FirstAdminCreated";
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
     private volatile bool _done;
+
+    /// <summary>This process's one-time setup code, such as <c>K7QP-2MXV-9HTD</c>.</summary>
+    public string SetupCode { get; } = NewCode();
+
+    /// <summary>Where the code was written for the operator, deleted once the first Admin exists.</summary>
+    internal string? CodeFile { get; set; }
+
+    private static string NewCode()
+    {
+        var chars = System.Security.Cryptography.RandomNumberGenerator.GetItems<char>(CodeAlphabet, 12);
+        return $"{new string(chars, 0, 4)}-{new string(chars, 4, 4)}-{new string(chars, 8, 4)}";
+    }
+
+    /// <summary>Whether a typed code is this process's code (case, spaces and dashes ignored; constant time).</summary>
+    public bool CodeMatches(string? typed)
+    {
+        static byte[] Canonical(string? code) => System.Text.Encoding.ASCII.GetBytes(
+            new string((code ?? "").Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray()));
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Canonical(typed), Canonical(SetupCode));
+    }
+
+    /// <summary>The setup page's way in: the first Admin, only with this process's setup code.</summary>
+    public Task<UserResult> CreateFirstAdminWithCodeAsync(string? setupCode, string email, string? displayName, string password, CancellationToken ct) =>
+        CodeMatches(setupCode)
+            ? CreateFirstAdminAsync(email, displayName, password, ct)
+            : Task.FromResult(UserResult.Fail("SetupCode", "That is not the setup code. Find it in the server's log at start-up (\"setup code\") or in setup-code.txt in its data folder."));
 
     /// <summary>True once any user exists. Cached after the first true: users are never all removed.</summary>
     public async Task<bool> IsCompleteAsync(CancellationToken ct)
@@ -82,6 +114,11 @@ public sealed class FirstRunSetup(IServiceScopeFactory scopes, TimeProvider cloc
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         _done = true;
+        if (CodeFile is { } file)
+        {
+            File.Delete(file); // the code is spent
+        }
+
         return UserResult.Ok;
     }
 }

@@ -18,6 +18,7 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/setup$"));
         await BrowserFixture.ScreenshotAsync(page, "01-setup");
+        await page.FillAsync("#Input\\.SetupCode", browser.App.SetupCode); // printed in the server's log at start-up
         await page.FillAsync("#Input\\.Email", SignedInClient.AdminEmail);
         await page.FillAsync("#Input\\.DisplayName", "Ada Admin");
         await page.FillAsync("#Input\\.Password", SignedInClient.Password);

@@ -28,6 +28,9 @@ public class ConsoleAppFactory : WebApplicationFactory<Program>
     /// <summary>When set, the app's <see cref="TimeProvider"/>: tests move time on instead of waiting.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>The setup page's one-time code, as the operator reads it from the log.</summary>
+    public string SetupCode => Services.GetRequiredService<Core.Users.FirstRunSetup>().SetupCode;
+
     /// <summary>A fresh context on the app's database, for a test to look at what was stored.</summary>
     public Task<Core.Data.AppDbContext> DbAsync(CancellationToken ct) =>
         Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Core.Data.AppDbContext>>().CreateDbContextAsync(ct);

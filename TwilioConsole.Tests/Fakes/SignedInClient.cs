@@ -36,15 +36,17 @@ public static partial class SignedInClient
         return await client.PostAsync(pageUrl, content, ct);
     }
 
-    public static Dictionary<string, string> SetupFields(string email = AdminEmail, string password = Password) => new()
+    public static Dictionary<string, string> SetupFields(string setupCode, string email = AdminEmail, string password = Password) => new()
     {
+        ["Input.SetupCode"] = setupCode,
         ["Input.Email"] = email,
         ["Input.Password"] = password,
         ["Input.ConfirmPassword"] = password,
     };
 
-    public static Task<HttpResponseMessage> CreateFirstAdminAsync(this HttpClient client, CancellationToken ct, string email = AdminEmail, string password = Password) =>
-        client.PostFormAsync("/setup", "setup", SetupFields(email, password), ct);
+    /// <summary>Posts the setup page as the operator would, with the app's one-time setup code.</summary>
+    public static Task<HttpResponseMessage> CreateFirstAdminAsync(this HttpClient client, ConsoleAppFactory app, CancellationToken ct, string email = AdminEmail, string password = Password) =>
+        client.PostFormAsync("/setup", "setup", SetupFields(app.SetupCode, email, password), ct);
 
     public static async Task SignInAsync(this HttpClient client, string email, string password, CancellationToken ct)
     {
@@ -60,7 +62,7 @@ public static partial class SignedInClient
     public static async Task<HttpClient> AdminClientAsync(this ConsoleAppFactory factory, CancellationToken ct)
     {
         var client = factory.NewClient();
-        var created = await client.CreateFirstAdminAsync(ct);
+        var created = await client.CreateFirstAdminAsync(factory, ct);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         await client.SignInAsync(AdminEmail, Password, ct);
         return client;

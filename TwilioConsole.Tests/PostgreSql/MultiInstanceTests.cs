@@ -65,7 +65,10 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
         ["TwilioConsole__ThankYou__InFlightGraceSeconds"] = "2",
         ["TwilioConsole__Admin__Email"] = "ops@example.com",
         ["TwilioConsole__Admin__Password"] = "Str0ng-Passw0rd!",
+        [Core.Security.KeyEncryptionKeyStore.EnvironmentVariable] = SharedKeyEncryptionKey, // several instances share one key
     };
+
+    private static readonly string SharedKeyEncryptionKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
 
     private static List<KeyValuePair<string, string>> Event(int task) => TaskRouterEvents.Form(task, TaskRouterEvents.Caller(task), $"Caller {task}");
 
@@ -162,6 +165,10 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddDbContext<Core.Data.PostgreSqlAppDbContext>(o => o.UseNpgsql(ConnectionString));
         services.AddDataProtection().SetApplicationName("TwilioConsole").PersistKeysToDbContext<Core.Data.PostgreSqlAppDbContext>();
+        services.AddOptions<Core.Security.KeyEncryptionKeyOptions>().Configure(o => o.KeyEncryptionKey = SharedKeyEncryptionKey);
+        services.AddOptions<Core.Data.DatabaseOptions>();
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() });
+        services.AddSingleton<Core.Security.KeyEncryptionKeyStore>(); // the key ring's keys are sealed with the shared key-encryption key
         using var provider = services.BuildServiceProvider();
         var protector = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("TwilioConsole.Settings.v1");
         using var connection = new NpgsqlConnection(ConnectionString);

@@ -33,8 +33,8 @@ public sealed class FirstRunSetupTests
         var ct = TestContext.Current.CancellationToken;
         var lateToken = await late.GetFormTokenAsync("/setup", ct); // a second browser with the form already open
 
-        var first = await client.CreateFirstAdminAsync(ct);
-        var second = await late.PostWithTokenAsync("/setup", "setup", lateToken, SignedInClient.SetupFields("intruder@example.com"), ct);
+        var first = await client.CreateFirstAdminAsync(app, ct);
+        var second = await late.PostWithTokenAsync("/setup", "setup", lateToken, SignedInClient.SetupFields(app.SetupCode, "intruder@example.com"), ct);
         var page = await late.GetStringAsync("/setup", ct);
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -54,7 +54,7 @@ public sealed class FirstRunSetupTests
         using var client = app.NewClient();
         var ct = TestContext.Current.CancellationToken;
 
-        var response = await client.CreateFirstAdminAsync(ct, password: "alllowercase");
+        var response = await client.CreateFirstAdminAsync(app, ct, password: "alllowercase");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("uppercase", await response.Content.ReadAsStringAsync(ct), StringComparison.OrdinalIgnoreCase);
@@ -88,5 +88,49 @@ public sealed class FirstRunSetupTests
         Assert.Contains("cannot be written", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("TwilioConsole__Database__DataFolder", error.ToString(), StringComparison.Ordinal);
         File.Delete(file);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("AAAA-BBBB-CCCC")]
+    public async Task Setup_WithoutTheSetupCode_IsRefused_AndCreatesNothing(string code)
+    {
+        await using var app = new ConsoleAppFactory();
+        using var client = app.NewClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        var response = await client.PostFormAsync("/setup", "setup", SignedInClient.SetupFields(code), ct);
+
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.OK or HttpStatusCode.BadRequest, response.StatusCode.ToString());
+        Assert.Contains("setup code", await response.Content.ReadAsStringAsync(ct), StringComparison.OrdinalIgnoreCase);
+        await using var db = await app.DbAsync(ct);
+        Assert.Empty(await db.Users.ToListAsync(ct));
+    }
+
+    [Fact]
+    public async Task Setup_WithTheCode_SucceedsOnce_AndTheCodeFileIsWrittenForTheOwnerThenRemoved()
+    {
+        await using var app = new ConsoleAppFactory();
+        using var client = app.NewClient();
+        var ct = TestContext.Current.CancellationToken;
+        var file = Path.Combine(app.DataFolder, "setup-code.txt");
+        var code = app.SetupCode;
+
+        Assert.Equal(code, (await File.ReadAllTextAsync(file, ct)).Trim());
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        using var late = app.NewClient();
+        var lateToken = await late.GetFormTokenAsync("/setup", ct);
+        var first = await client.PostFormAsync("/setup", "setup", SignedInClient.SetupFields(code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal)), ct);
+        var again = await late.PostWithTokenAsync("/setup", "setup", lateToken, SignedInClient.SetupFields(code, "second@example.com"), ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.False(File.Exists(file));
+        await using var db = await app.DbAsync(ct);
+        Assert.Single(await db.Users.ToListAsync(ct));
     }
 }

@@ -10,9 +10,10 @@ builder.AddConsoleIdentity();     // Identity on the Core database, cookie sign-
 builder.AddConsoleUi();           // Razor components, MudBlazor, health checks
 builder.AddWebhooks();            // Twilio webhook controllers behind the signature filter
 builder.AddConsoleRateLimits();   // per-client limits on webhooks and sign-in
+builder.AddReverseProxySupport(); // forwarded headers from trusted proxies, HSTS
 
 var app = builder.Build();
-app.UseConsolePipeline();         // errors, HSTS, first-run redirect, auth, antiforgery
+app.UseConsolePipeline();         // forwarded headers, errors, HSTS, first-run redirect, auth, antiforgery
 app.MapConsoleUi();               // pages, Identity endpoints, /health
 app.MapConsoleApi();              // signed-in JSON/CSV endpoints under /api
 app.MapControllers();             // /webhooks/*

@@ -7,6 +7,7 @@ namespace TwilioConsole.Web.Hosting;
 /// <summary>
 /// Per-client limits where abuse is cheap: Twilio webhooks (generous: Twilio itself calls from many addresses) and
 /// sign-in posts (strict, on top of Identity's lockout). Everything else is unlimited. Over the limit: 429 with Retry-After.
+/// The client is the address the trusted proxy reported (<see cref="ReverseProxyExtensions"/>), so clients never share a bucket.
 /// </summary>
 public static class RateLimitExtensions
 {
@@ -39,7 +40,7 @@ public static class RateLimitExtensions
                     });
                 }
 
-                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase))
+                if (HttpMethods.IsPost(context.Request.Method) && IsSignIn(context.Request.Path))
                 {
                     return RateLimitPartition.GetFixedWindowLimiter("sign-in:" + client, _ => new FixedWindowRateLimiterOptions
                     {
@@ -52,4 +53,8 @@ public static class RateLimitExtensions
         });
         return builder;
     }
+
+    /// <summary>The sign-in page however it is spelled: any case, with or without a trailing slash.</summary>
+    private static bool IsSignIn(PathString path) =>
+        string.Equals((path.Value ?? "").TrimEnd('/'), "/Account/Login", StringComparison.OrdinalIgnoreCase);
 }

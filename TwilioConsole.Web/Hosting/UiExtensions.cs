@@ -11,6 +11,7 @@ public static class UiExtensions
     public static IHostApplicationBuilder AddConsoleUi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
@@ -22,6 +23,7 @@ public static class UiExtensions
 
     public static WebApplication UseConsolePipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: the client's address and scheme as the trusted proxy saw them
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

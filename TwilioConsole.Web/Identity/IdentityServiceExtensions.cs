@@ -35,6 +35,8 @@ public static class IdentityServiceExtensions
             options.LoginPath = "/Account/Login";
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "TwilioConsole.Auth";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the client's request is HTTPS (behind a proxy too)
+            options.Cookie.HttpOnly = true;
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });

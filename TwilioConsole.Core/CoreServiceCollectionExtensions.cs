@@ -34,6 +34,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddConsoleServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Operations.LoopHealth>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<UserDirectory>();

@@ -14,27 +14,17 @@ public sealed partial class MessagePriceFetcher(
     IDbContextFactory<AppDbContext> dbFactory,
     ITwilioGateway gateway,
     TimeProvider clock,
+    Operations.LoopHealth health,
     ILogger<MessagePriceFetcher> logger) : BackgroundService
 {
     public static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(1);
     private static readonly string[] Final = ["delivered", "undelivered", "failed", "read"];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), clock);
-        try
-        {
-            do
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // stopping
-        }
-    }
+    public const string LoopName = "message prices";
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Operations.SupervisedLoop.RunAsync(LoopName, RunOnceAsync, ct => Task.Delay(Interval, clock, ct), health, logger, clock, stoppingToken);
 
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {

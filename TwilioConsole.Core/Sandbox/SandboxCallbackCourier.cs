@@ -15,6 +15,7 @@ public sealed partial class SandboxCallbackCourier(
     IHttpClientFactory httpFactory,
     SettingsService settings,
     TimeProvider clock,
+    Operations.LoopHealth health,
     ILogger<SandboxCallbackCourier> logger) : BackgroundService
 {
     public const string HttpClientName = "sandbox-callbacks";
@@ -26,39 +27,38 @@ public sealed partial class SandboxCallbackCourier(
     public void Schedule(Uri url, IReadOnlyList<KeyValuePair<string, string>> form, TimeSpan delay) =>
         _queue.Writer.TryWrite(new Callback(url, form, clock.GetUtcNow() + delay));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string LoopName = "Sandbox callbacks";
+    private readonly List<Callback> _pending = [];
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Operations.SupervisedLoop.RunAsync(LoopName, DeliverDueAsync, WaitAsync, health, logger, clock, stoppingToken);
+
+    private async Task DeliverDueAsync(CancellationToken ct)
     {
-        var pending = new List<Callback>();
-        while (!stoppingToken.IsCancellationRequested)
+        while (_queue.Reader.TryRead(out var next))
         {
-            while (_queue.Reader.TryRead(out var next))
-            {
-                pending.Add(next);
-            }
+            _pending.Add(next);
+        }
 
-            foreach (var due in pending.Where(c => c.Due <= clock.GetUtcNow()).OrderBy(c => c.Due).ToList())
-            {
-                pending.Remove(due);
-                await PostAsync(due, stoppingToken);
-            }
+        foreach (var due in _pending.Where(c => c.Due <= clock.GetUtcNow()).OrderBy(c => c.Due).ToList())
+        {
+            _pending.Remove(due); // taken off first: a callback that throws is not retried forever
+            await PostAsync(due, ct);
+        }
+    }
 
-            try
-            {
-                // Wake for new work, or in time for the earliest pending callback.
-                using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                var wait = pending.Count == 0 ? Timeout.InfiniteTimeSpan : pending.Min(c => c.Due) - clock.GetUtcNow();
-                if (wait > TimeSpan.Zero || wait == Timeout.InfiniteTimeSpan)
-                {
-                    var read = _queue.Reader.WaitToReadAsync(wake.Token).AsTask();
-                    var timer = wait == Timeout.InfiniteTimeSpan ? Task.Delay(Timeout.Infinite, wake.Token) : Task.Delay(wait, clock, wake.Token);
-                    await Task.WhenAny(read, timer);
-                    await wake.CancelAsync();
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
+    /// <summary>Wakes for new work, or in time for the earliest pending callback.</summary>
+    private async Task WaitAsync(CancellationToken ct)
+    {
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var wait = _pending.Count == 0 ? Timeout.InfiniteTimeSpan : _pending.Min(c => c.Due) - clock.GetUtcNow();
+        if (wait > TimeSpan.Zero || wait == Timeout.InfiniteTimeSpan)
+        {
+            var read = _queue.Reader.WaitToReadAsync(wake.Token).AsTask();
+            var timer = wait == Timeout.InfiniteTimeSpan ? Task.Delay(Timeout.Infinite, wake.Token) : Task.Delay(wait, clock, wake.Token);
+            await Task.WhenAny(read, timer);
+            await wake.CancelAsync();
+            ct.ThrowIfCancellationRequested();
         }
     }
 

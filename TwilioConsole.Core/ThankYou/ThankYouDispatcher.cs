@@ -29,6 +29,7 @@ public sealed partial class ThankYouDispatcher(
     ITwilioGateway gateway,
     TimeProvider clock,
     Microsoft.Extensions.Configuration.IConfiguration configuration,
+    Operations.LoopHealth health,
     ILogger<ThankYouDispatcher> logger) : BackgroundService
 {
     public const int MaxAttempts = 6;
@@ -52,31 +53,12 @@ public sealed partial class ThankYouDispatcher(
 
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, EnabledKey, true))
-        {
-            return;
-        }
+    public const string LoopName = "thank-you dispatcher";
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-                await outbox.WaitForWorkAsync(Idle, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TwilioApiException or HttpRequestException)
-            {
-                LogRoundFailed(logger, e.Message);
-                await Task.Delay(Idle, clock, stoppingToken);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        !Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, EnabledKey, true)
+            ? Task.CompletedTask
+            : Operations.SupervisedLoop.RunAsync(LoopName, RunOnceAsync, ct => outbox.WaitForWorkAsync(Idle, ct), health, logger, clock, stoppingToken);
 
     /// <summary>One pass: reconcile stale in-flight rows, then send what is due. Returns how many rows it settled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
@@ -103,6 +85,13 @@ public sealed partial class ThankYouDispatcher(
                 Interlocked.Increment(ref sent);
             }
         }));
+
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var oldest = await db.ThankYouTexts.AsNoTracking().Where(t => t.Status == ThankYouStatus.Pending || t.Status == ThankYouStatus.Sending)
+                .OrderBy(t => t.Id).Select(t => (DateTimeOffset?)t.CreatedAt).FirstOrDefaultAsync(ct);
+            Operations.ConsoleMetrics.OldestPending(oldest is { } created ? clock.GetUtcNow() - created : null);
+        }
 
         return settled + sent;
     }
@@ -147,6 +136,7 @@ public sealed partial class ThankYouDispatcher(
         if (result.Succeeded)
         {
             (current.Status, current.MessageSid, current.LastError, current.LastErrorCode) = (ThankYouStatus.Sent, result.Message?.Sid, null, null);
+            Operations.ConsoleMetrics.TextsSent.Add(1);
         }
         else
         {
@@ -155,6 +145,10 @@ public sealed partial class ThankYouDispatcher(
             var retry = result.Transient && current.Attempts < MaxAttempts;
             current.Status = retry ? ThankYouStatus.Pending : ThankYouStatus.Failed;
             current.NextAttemptAt = retry ? now + Backoff(current.Attempts) : current.NextAttemptAt;
+            if (!retry)
+            {
+                Operations.ConsoleMetrics.TextsFailed.Add(1);
+            }
         }
 
         await db.SaveChangesAsync(ct);
@@ -185,7 +179,4 @@ public sealed partial class ThankYouDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled thank-you text for {TaskSid}: found at Twilio = {Found}")]
     private static partial void LogReconciled(ILogger logger, string taskSid, bool found);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Thank-you dispatcher round failed: {Error}")]
-    private static partial void LogRoundFailed(ILogger logger, string error);
 }

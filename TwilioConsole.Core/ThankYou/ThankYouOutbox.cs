@@ -15,12 +15,16 @@ public sealed record ThankYouTotals(int Sent, int Pending, int Failed, int Skipp
 /// Where TaskRouter events become thank-you texts: one row per TaskSid (a unique index), written in one insert, so a
 /// repeated or late event never makes a second text. The dispatcher sends from here.
 /// </summary>
-public sealed class ThankYouOutbox(
+public sealed partial class ThankYouOutbox(
     IDbContextFactory<AppDbContext> dbFactory,
     ThankYouSettingsStore settingsStore,
     SettingsService settings,
-    TimeProvider clock) : IDisposable
+    TimeProvider clock,
+    Operations.LoopHealth health,
+    Microsoft.Extensions.Logging.ILogger<ThankYouOutbox> logger) : IDisposable
 {
+    public const string WriterName = "thank-you outbox writer";
+
     private const int MaxBatch = 256;
     private readonly System.Threading.Channels.Channel<PendingInsert> _inserts =
         System.Threading.Channels.Channel.CreateUnbounded<PendingInsert>(new() { SingleReader = true });
@@ -76,6 +80,7 @@ public sealed class ThankYouOutbox(
 
         if (row.Status == ThankYouStatus.Pending)
         {
+            Operations.ConsoleMetrics.TextsQueued.Add(1);
             Wake();
         }
 
@@ -91,7 +96,10 @@ public sealed class ThankYouOutbox(
     {
         lock (_writerGate)
         {
-            _writer ??= Task.Run(WriteLoopAsync, CancellationToken.None);
+            if (_writer is null || _writer.IsCompleted)
+            {
+                _writer = Task.Run(WriteLoopAsync, CancellationToken.None); // started on first use; restarted should it ever end
+            }
         }
 
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -114,12 +122,20 @@ public sealed class ThankYouOutbox(
             try
             {
                 await WriteBatchAsync(batch);
+                health.Succeeded(WriterName);
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+#pragma warning disable CA1031 // whatever the database throws (SQLite, Npgsql, a time-out), the batch fails and the writer goes on
+            catch (Exception e)
+#pragma warning restore CA1031
             {
+                if (health.Failed(WriterName, e))
+                {
+                    LogBatchFailed(logger, e, batch.Count);
+                }
+
                 foreach (var item in batch)
                 {
-                    item.Done.TrySetException(e);
+                    item.Done.TrySetException(e); // each webhook answers 5xx, so Twilio sends the event again
                 }
             }
         }
@@ -172,6 +188,9 @@ public sealed class ThankYouOutbox(
     }
 
     public void Dispose() => _inserts.Writer.TryComplete();
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Error, Message = "Could not store {Count} thank-you text(s); their webhooks answer 5xx so Twilio retries (logged once until it recovers)")]
+    private static partial void LogBatchFailed(Microsoft.Extensions.Logging.ILogger logger, Exception error, int count);
 
     private sealed record PendingInsert(ThankYouText Row, TaskCompletionSource<bool> Done);
 

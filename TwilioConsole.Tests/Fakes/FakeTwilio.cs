@@ -23,19 +23,20 @@ public sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Authori
 /// </summary>
 public sealed class FakeTwilio
 {
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpResponseMessage>>> _routes = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(Func<HttpResponseMessage> Make, TimeSpan Delay)>> _routes = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    public FakeTwilio Respond(HttpMethod method, string path, HttpStatusCode status, string json, Action<HttpResponseMessage>? configure = null)
+    /// <param name="delay">How long Twilio takes to answer (longer than the client's time-out: Twilio timed out).</param>
+    public FakeTwilio Respond(HttpMethod method, string path, HttpStatusCode status, string json, Action<HttpResponseMessage>? configure = null, TimeSpan delay = default)
     {
-        _routes.GetOrAdd(Key(method, path), _ => new()).Enqueue(() =>
+        _routes.GetOrAdd(Key(method, path), _ => new()).Enqueue((() =>
         {
             var response = new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
             configure?.Invoke(response);
             return response;
-        });
+        }, delay));
         return this;
     }
 
@@ -51,10 +52,15 @@ public sealed class FakeTwilio
 
         if (_routes.TryGetValue(Key(request.Method, request.RequestUri!.AbsolutePath), out var queue))
         {
-            var next = queue.Count > 1 && queue.TryDequeue(out var first) ? first : queue.TryPeek(out var last) ? last : null;
-            if (next is not null)
+            var next = queue.Count > 1 && queue.TryDequeue(out var first) ? first : queue.TryPeek(out var last) ? last : default;
+            if (next.Make is not null)
             {
-                var response = next();
+                if (next.Delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(next.Delay, ct);
+                }
+
+                var response = next.Make();
                 response.RequestMessage = request;
                 return response;
             }

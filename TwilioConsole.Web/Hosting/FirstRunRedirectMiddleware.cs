@@ -27,6 +27,7 @@ internal sealed class FirstRunRedirectMiddleware(RequestDelegate next, FirstRunS
     private static bool IsExempt(PathString path) =>
         path.StartsWithSegments(SetupPath, StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) ||
+        path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/Error", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/not-found", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/webhooks", StringComparison.OrdinalIgnoreCase) ||

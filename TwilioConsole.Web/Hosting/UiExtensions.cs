@@ -17,7 +17,6 @@ public static class UiExtensions
             options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             options.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
-        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
     }
 
@@ -34,6 +33,7 @@ public static class UiExtensions
             context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/webhooks"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRateLimiter();
+        app.UseRouting(); // here, after the limiter: webhooks short-circuit at this point and skip everything below
         app.UseMiddleware<FirstRunRedirectMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -46,7 +46,6 @@ public static class UiExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
-        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         return app;
     }
 }

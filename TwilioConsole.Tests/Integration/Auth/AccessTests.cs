@@ -62,7 +62,9 @@ public sealed class AccessTests : IClassFixture<AccessTests.SetUpApp>
         var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+        Assert.Equal(["database", "background loops"], health.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
     }
 
     [Theory]

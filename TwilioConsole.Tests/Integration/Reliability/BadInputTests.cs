@@ -97,7 +97,10 @@ public sealed class BadInputTests : IAsyncLifetime
         { "plain text body", 403 },
         { "invalid UTF-8 in the form", 403 },
         { "body over 64 KB", 413 },
-        { "GET instead of POST", 302 }, // no such page: signed-out visitors are sent to sign in
+        { "GET instead of POST", 405 },
+        { "PUT instead of POST", 405 },
+        { "2 MB body, unsigned", 413 }, // refused on its length, before any signature work
+        { "2 MB body sent without a length", 413 },
     };
 
     private HttpRequestMessage Raw(string name)
@@ -124,6 +127,9 @@ public sealed class BadInputTests : IAsyncLifetime
             "invalid UTF-8 in the form" => Post(new ByteArrayContent([.. "EventType=task.wrapup&TaskSid="u8, 0xC3, 0x28, 0xFF]) { Headers = { ContentType = new("application/x-www-form-urlencoded") } }, signature),
             "body over 64 KB" => TwilioRequests.SignedPost(Events, With(Event(), "TaskAttributes", new string('a', 70_000)), _key),
             "GET instead of POST" => new HttpRequestMessage(HttpMethod.Get, "/webhooks/taskrouter/events"),
+            "PUT instead of POST" => new HttpRequestMessage(HttpMethod.Put, "/webhooks/taskrouter/events") { Content = new FormUrlEncodedContent(Event()) },
+            "2 MB body, unsigned" => Post(new ByteArrayContent(new byte[2 * 1024 * 1024]) { Headers = { ContentType = new("application/x-www-form-urlencoded") } }),
+            "2 MB body sent without a length" => Post(new StreamContent(new UnknownLength(2 * 1024 * 1024)) { Headers = { ContentType = new("application/x-www-form-urlencoded") } }),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
     }
@@ -168,5 +174,33 @@ public sealed class BadInputTests : IAsyncLifetime
 
         Assert.True((int)response.StatusCode < 500, $"{response.StatusCode}");
         Assert.Equal(expected, (int)response.StatusCode == 200 ? 204 : (int)response.StatusCode);
+    }
+
+    /// <summary>A body whose length is not known up front (sent chunked), of zeros.</summary>
+    private sealed class UnknownLength(int size) : Stream
+    {
+        private int _left = size;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(count, _left);
+            Array.Clear(buffer, offset, n);
+            _left -= n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

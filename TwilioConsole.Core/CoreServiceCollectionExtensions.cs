@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddHostedService<AdminBootstrapper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ThankYouDispatcher>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MessagePriceFetcher>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MessageReconciler>());
         return builder;
     }
 
@@ -45,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<ConnectionTester>();
         services.AddSingleton<MessageLog>();
         services.AddSingleton<MessagePriceFetcher>();
+        services.AddSingleton<MessageReconciler>();
         services.AddTransient<SmsSender>();
         services.AddTransient<FunctionDeployer>();
         services.AddTransient<FunctionSmsClient>();

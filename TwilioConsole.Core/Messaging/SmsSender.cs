@@ -28,6 +28,9 @@ public sealed record SendSmsResult(bool Succeeded, IReadOnlyDictionary<string, s
     /// <summary>Twilio said the request was not processed (429/5xx): the same message may be tried again later.</summary>
     public bool Transient { get; init; }
 
+    /// <summary>Set when Twilio accepted the message but this app could not record that yet (a local database error): says so; reconciliation completes the row.</summary>
+    public string? NotRecorded { get; init; }
+
     public static SendSmsResult Invalid(string field, string message) => new(false, new Dictionary<string, string> { [field] = message }, null, null);
 }
 
@@ -154,16 +157,40 @@ public sealed partial class SmsSender(
         }
 
         row.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(actor, "sms.send", Phone.Mask(row.To),
-            $"{source} via {(deployment is not null ? "the send-sms Function" : twilio.Mode == ConsoleMode.Sandbox ? "Sandbox" : "Twilio")}, {row.Segments} segment(s){(row.Sid is null ? "" : ", " + row.Sid)}",
-            twilioError is null, twilioError, ct);
-        return new SendSmsResult(twilioError is null, new Dictionary<string, string>(), row, twilioError) { ErrorCode = row.ErrorCode, Transient = transient };
+        string? notRecorded = null;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+#pragma warning disable CA1031 // Twilio has the message: no local failure may turn that into an error page or a resend
+        catch (Exception e) when (row.Sid is not null && e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogNotRecorded(logger, e, row.Sid);
+            notRecorded = $"Twilio accepted the message as {row.Sid}, but this app could not record it yet ({e.GetType().Name}). It was sent; Messages shows it once it is reconciled.";
+        }
+
+        try
+        {
+            await audit.RecordAsync(actor, "sms.send", Phone.Mask(row.To),
+                $"{source} via {(deployment is not null ? "the send-sms Function" : twilio.Mode == ConsoleMode.Sandbox ? "Sandbox" : "Twilio")}, {row.Segments} segment(s){(row.Sid is null ? "" : ", " + row.Sid)}",
+                twilioError is null, twilioError, ct);
+        }
+#pragma warning disable CA1031 // the same rule for the audit line: the message went out
+        catch (Exception e) when (notRecorded is not null && e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogNotRecorded(logger, e, row.Sid!);
+        }
+        return new SendSmsResult(twilioError is null, new Dictionary<string, string>(), row, twilioError) { ErrorCode = row.ErrorCode, Transient = transient, NotRecorded = notRecorded };
     }
 
     /// <summary>The configured default sender; in Sandbox mode the Sandbox's own number when none is set.</summary>
     public static string? DefaultSender(ConsoleSettings settings) =>
         settings.DefaultSender ?? (settings.Mode == ConsoleMode.Sandbox ? SandboxAccount.PhoneNumbers[0].Number : null);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Twilio accepted {Sid} but recording it failed; the message reconciler completes the row")]
+    private static partial void LogNotRecorded(ILogger logger, Exception error, string sid);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent SMS {MessageId} as {Sid} to {To} in {Segments} segment(s)")]
     private static partial void LogSent(ILogger logger, long messageId, string sid, string to, int segments);

@@ -18,8 +18,8 @@ namespace TwilioConsole.Core.ThankYou;
 /// <see cref="MaxAttempts"/>; Failed for a permanent one (21211, 21610, 21614 …).</item>
 /// <item>No answer (timeout, connection lost, process killed) leaves the row in Sending: the outcome is unknown, so it
 /// is never simply resent. After <see cref="InFlightGrace"/> it is reconciled: Twilio's messages to that number
-/// since the attempt began are listed, and a message with the same body marks the row Sent; only if none exists is
-/// it tried again.</item>
+/// created after the attempt began are listed, and one with the same body that no other text holds marks the row
+/// Sent; only if none exists is it tried again.</item>
 /// </list>
 /// </summary>
 public sealed partial class ThankYouDispatcher(
@@ -158,10 +158,14 @@ public sealed partial class ThankYouDispatcher(
     private async Task<bool> ReconcileAsync(ThankYouText row, CancellationToken ct)
     {
         var twilio = await gateway.CurrentAsync(ct);
-        var since = row.AttemptStartedAt!.Value - TimeSpan.FromMinutes(1);
-        var found = await twilio.Messaging.ListMessagesAsync(new MessageFilter(To: row.CustomerNumber), ct)
-            .FirstOrDefaultAsync(m => m.DateCreated >= since && m.Body == row.Body, ct);
+        var since = row.AttemptStartedAt!.Value - MessageReconciler.ClockSkew; // created after this attempt began
+        var candidates = await twilio.Messaging.ListMessagesAsync(new MessageFilter(To: row.CustomerNumber), ct)
+            .Where(m => m.DateCreated >= since && m.Body == row.Body).OrderBy(m => m.DateCreated).ToListAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sids = candidates.Select(c => c.Sid).ToList();
+        var held = (await db.ThankYouTexts.Where(t => t.Id != row.Id && t.MessageSid != null && sids.Contains(t.MessageSid))
+            .Select(t => t.MessageSid!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var found = candidates.FirstOrDefault(c => !held.Contains(c.Sid)); // one Twilio message never settles two texts
         var now = clock.GetUtcNow();
         var updated = found is not null
             ? await db.ThankYouTexts.Where(t => t.Id == row.Id && t.Status == ThankYouStatus.Sending && t.AttemptStartedAt == row.AttemptStartedAt)

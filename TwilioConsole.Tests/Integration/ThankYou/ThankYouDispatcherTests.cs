@@ -144,4 +144,42 @@ public sealed class ThankYouDispatcherTests : IAsyncLifetime
         Assert.Equal(ThankYouStatus.Sending, (await RowAsync(id)).Status);
         Assert.DoesNotContain(_app.Twilio.Requests, r => r.Uri.AbsolutePath == MessagesPath);
     }
+
+    [Fact]
+    public async Task TwoTextsWithTheSameBodyToOneCaller_AreNeverGivenOneMessage_NorAnOlderOne()
+    {
+        var firstStart = _clock.GetUtcNow() - TimeSpan.FromMinutes(5);
+        var secondStart = firstStart + TimeSpan.FromMinutes(2);
+        await using (var db = await _app.DbAsync(Ct))
+        {
+            foreach (var (task, started) in new[] { (1, firstStart), (2, secondStart) })
+            {
+                db.ThankYouTexts.Add(new ThankYouText
+                {
+                    TaskSid = Sids.Make("WT", task), EventType = "task.wrapup", CustomerNumber = "+14155550100", Body = "Thanks",
+                    Status = ThankYouStatus.Sending, Attempts = 1, AttemptStartedAt = started,
+                    NextAttemptAt = started, CreatedAt = started, UpdatedAt = started,
+                });
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // Twilio has one such message, created after the first attempt but before the second began.
+        string Dated(DateTimeOffset at) => at.ToString("ddd, dd MMM yyyy HH:mm:ss +0000", System.Globalization.CultureInfo.InvariantCulture);
+        _app.Twilio.Respond(HttpMethod.Get, MessagesPath, HttpStatusCode.OK, $$"""
+            {"messages": [{"sid": "{{Sids.Make("SM", 9)}}", "to": "+14155550100", "body": "Thanks", "status": "delivered", "num_segments": "1",
+              "date_created": "{{Dated(firstStart.AddSeconds(1))}}"}], "next_page_uri": null}
+            """);
+        _app.Twilio.Respond(HttpMethod.Post, MessagesPath, HttpStatusCode.Created, Created(10));
+
+        await RunAsync();
+
+        await using var check = await _app.DbAsync(Ct);
+        var rows = await check.ThankYouTexts.AsNoTracking().OrderBy(t => t.TaskSid).ToListAsync(Ct);
+        Assert.Equal(Sids.Make("SM", 9), rows[0].MessageSid);             // its own message
+        Assert.NotEqual(Sids.Make("SM", 9), rows[1].MessageSid);          // not the first text's, nor one older than its attempt
+        Assert.Equal(ThankYouStatus.Sent, rows[1].Status);                // so it was sent once itself
+        Assert.Equal(1, Posts);
+    }
 }

@@ -98,7 +98,7 @@ public sealed partial class SmsSender(
         var now = clock.GetUtcNow();
         var row = new MessageRecord
         {
-            To = to.E164!, Sender = sender, Body = request.Body, Status = MessageStatuses.Pending, Source = source, SentBy = actor,
+            To = to.E164!, Sender = sender, Body = request.Body, Status = MessageStatuses.Pending, Source = source, SentBy = actor, Mode = twilio.Mode,
             Segments = SegmentCounter.Count(request.Body).Segments, CreatedAt = now, UpdatedAt = now,
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -50,7 +50,8 @@ public sealed partial class ThankYouOutbox(
     /// <returns>The decision taken, and whether a row was added (false for a repeat).</returns>
     public async Task<(ThankYouDecision Decision, bool Added)> AcceptAsync(TaskEvent e, CancellationToken ct)
     {
-        var decision = ThankYouPlanner.Plan(e, await settingsStore.GetAsync(ct), (await settings.GetEffectiveAsync(ct)).DefaultRegion);
+        var current = await settings.GetEffectiveAsync(ct);
+        var decision = ThankYouPlanner.Plan(e, await settingsStore.GetAsync(ct), current.DefaultRegion);
         if (decision is ThankYouDecision.Ignore)
         {
             return (decision, false);
@@ -60,7 +61,7 @@ public sealed partial class ThankYouOutbox(
         var row = new ThankYouText
         {
             TaskSid = e.TaskSid!, EventType = e.EventType, QueueName = TextBounds.Cut(e.TaskQueueName, 128), AgentName = TextBounds.Cut(e.WorkerName, 128),
-            Body = "", CreatedAt = now, UpdatedAt = now, NextAttemptAt = now,
+            Body = "", CreatedAt = now, UpdatedAt = now, NextAttemptAt = now, Mode = current.Mode,
         };
         switch (decision)
         {
@@ -217,10 +218,12 @@ public sealed partial class ThankYouOutbox(
         return new ThankYouPage(items, total);
     }
 
+    /// <summary>Counts by status. In Twilio mode, texts the Sandbox made are left out: the totals are the real account's.</summary>
     public async Task<ThankYouTotals> TotalsAsync(CancellationToken ct)
     {
+        var twilio = (await settings.GetEffectiveAsync(ct)).Mode == ConsoleMode.Twilio;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var counts = await db.ThankYouTexts.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var counts = await db.ThankYouTexts.Where(t => !twilio || t.Mode == null || t.Mode != ConsoleMode.Sandbox).GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         int Of(params ThankYouStatus[] statuses) => counts.Where(c => statuses.Contains(c.Key)).Sum(c => c.Count);
         return new ThankYouTotals(Of(ThankYouStatus.Sent), Of(ThankYouStatus.Pending, ThankYouStatus.Sending), Of(ThankYouStatus.Failed), Of(ThankYouStatus.Skipped));
     }

@@ -11,6 +11,7 @@ internal sealed class MessageRecordConfiguration : IEntityTypeConfiguration<Mess
         builder.ToTable("Messages");
         builder.Property(m => m.Sid).HasMaxLength(34);
         builder.HasIndex(m => m.Sid).IsUnique();
+        builder.Property(m => m.Mode).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.To).HasMaxLength(32);
         builder.Property(m => m.Sender).HasMaxLength(34);
         builder.Property(m => m.Body).HasMaxLength(1600);

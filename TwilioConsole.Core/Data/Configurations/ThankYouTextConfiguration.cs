@@ -10,6 +10,7 @@ internal sealed class ThankYouTextConfiguration : IEntityTypeConfiguration<Thank
     {
         builder.ToTable("ThankYouTexts");
         builder.Property(t => t.TaskSid).HasMaxLength(34);
+        builder.Property(t => t.Mode).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(t => t.TaskSid).IsUnique(); // one text per task, whatever arrives twice
         builder.Property(t => t.EventType).HasMaxLength(32);
         builder.Property(t => t.CustomerNumber).HasMaxLength(64);

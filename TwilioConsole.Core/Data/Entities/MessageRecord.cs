@@ -40,6 +40,9 @@ public sealed class MessageRecord
 
     public required string SentBy { get; set; }
 
+    /// <summary>The mode that sent it: Sandbox rows are labelled and left out of totals in Twilio mode. Null before modes were kept.</summary>
+    public Settings.ConsoleMode? Mode { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

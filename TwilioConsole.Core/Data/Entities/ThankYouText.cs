@@ -53,6 +53,9 @@ public sealed class ThankYouText
 
     public string? MessageSid { get; set; }
 
+    /// <summary>The mode the event came in under; null for rows recorded before modes were kept (counted as real).</summary>
+    public Settings.ConsoleMode? Mode { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -336,6 +336,10 @@ namespace TwilioConsole.Core.Data.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("Price")
                         .HasColumnType("TEXT");
 
@@ -524,6 +528,10 @@ namespace TwilioConsole.Core.Data.Migrations
 
                     b.Property<string>("MessageSid")
                         .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("NextAttemptAt")

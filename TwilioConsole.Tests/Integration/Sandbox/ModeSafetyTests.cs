@@ -93,4 +93,24 @@ public sealed class ModeSafetyTests : IAsyncDisposable
         Assert.Contains("Sandbox mode only", error, StringComparison.Ordinal);
         Assert.Empty(_app.Twilio.Requests);
     }
+
+    [Fact]
+    public async Task RowsRecordTheirMode_AndSandboxTextsLeaveTheTotalsInTwilioMode()
+    {
+        var outbox = _app.Services.GetRequiredService<TwilioConsole.Core.ThankYou.ThankYouOutbox>();
+        var sandboxEvent = new TwilioConsole.Core.ThankYou.TaskEvent("task.wrapup", Sids.Make("WT", 1), "voice",
+            """{"from":"+14155550100","direction":"inbound"}""", "Support", "Alice", Sids.Make("WK", 1), 95);
+        await outbox.AcceptAsync(sandboxEvent, Ct);
+        var inSandbox = await outbox.TotalsAsync(Ct);
+
+        await _app.UseTwilioModeAsync(Ct);
+        await outbox.AcceptAsync(sandboxEvent with { TaskSid = Sids.Make("WT", 2) }, Ct);
+        var inTwilio = await outbox.TotalsAsync(Ct);
+
+        await using var db = await _app.DbAsync(Ct);
+        var modes = await db.ThankYouTexts.OrderBy(t => t.TaskSid).Select(t => t.Mode).ToListAsync(Ct);
+        Assert.Equal([TwilioConsole.Core.Settings.ConsoleMode.Sandbox, TwilioConsole.Core.Settings.ConsoleMode.Twilio], modes);
+        Assert.Equal(1, inSandbox.Pending + inSandbox.Sent);
+        Assert.Equal(1, inTwilio.Pending + inTwilio.Sent + inTwilio.Failed); // the Sandbox's text is not the real account's
+    }
 }

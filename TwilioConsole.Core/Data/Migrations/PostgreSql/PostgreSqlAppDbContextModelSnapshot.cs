@@ -352,6 +352,10 @@ namespace TwilioConsole.Core.Data.Migrations.PostgreSql
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<string>("Mode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<decimal?>("Price")
                         .HasColumnType("numeric");
 
@@ -545,6 +549,10 @@ namespace TwilioConsole.Core.Data.Migrations.PostgreSql
                     b.Property<string>("MessageSid")
                         .HasMaxLength(34)
                         .HasColumnType("character varying(34)");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");

@@ -32,7 +32,15 @@ public static partial class Phone
             var number = Util.Parse(input.Trim(), defaultRegion.ToUpperInvariant());
             if (!Util.IsValidNumber(number))
             {
-                return new(null, $"This is not a valid phone number{(input.TrimStart().StartsWith('+') ? "" : $" in {defaultRegion.ToUpperInvariant()}; add + and the country code for another country")}.", null);
+                var region = Util.GetRegionCodeForCountryCode(number.CountryCode);
+                var why = Util.IsPossibleNumberWithReason(number) switch
+                {
+                    PhoneNumberUtil.ValidationResult.TOO_SHORT or PhoneNumberUtil.ValidationResult.INVALID_LENGTH => $"it has too few digits for {region}",
+                    PhoneNumberUtil.ValidationResult.TOO_LONG => $"it has too many digits for {region}",
+                    PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => "its country code is not one in use",
+                    _ => $"it has the right length, but no {region} number in use starts like this (555 numbers, for example, are reserved for fiction)",
+                };
+                return new(null, $"This is not a valid phone number: {why}.{(input.TrimStart().StartsWith('+') ? "" : $" Numbers without + are read as {defaultRegion.ToUpperInvariant()} numbers; add + and the country code for another country.")}", null);
             }
 
             return new(Util.Format(number, PhoneNumberFormat.E164), null, Util.GetRegionCodeForNumber(number));

@@ -3,7 +3,11 @@ using TwilioConsole.Core.Twilio;
 
 namespace TwilioConsole.Core.Settings;
 
-public sealed record ConnectionTestResult(bool Succeeded, string Message, int? TwilioCode = null, Uri? MoreInfo = null);
+public sealed record ConnectionTestResult(bool Succeeded, string Message, int? TwilioCode = null, Uri? MoreInfo = null)
+{
+    /// <summary>Sandbox mode with no account to test: neither a success nor a failure, and not audited.</summary>
+    public bool NothingToTest { get; init; }
+}
 
 /// <summary>"Test connection": fetches the configured account with the configured credentials, and says plainly what happened.</summary>
 public sealed class ConnectionTester(SettingsService settings, IAccountsApi accounts, AuditLog audit)
@@ -12,6 +16,14 @@ public sealed class ConnectionTester(SettingsService settings, IAccountsApi acco
     {
         var current = await settings.GetEffectiveAsync(ct);
         ConnectionTestResult result;
+        if (!current.HasCredentials && current.Mode == ConsoleMode.Sandbox)
+        {
+            return new(false, "Sandbox mode needs no Twilio account, so there is nothing to test yet. To connect a real account, add its Account SID and Auth Token (or an API Key), save, then test.")
+            {
+                NothingToTest = true,
+            };
+        }
+
         if (!current.HasCredentials)
         {
             result = new(false, "Add the Account SID and an Auth Token (or an API Key and its secret), save, then test again.");

@@ -53,10 +53,19 @@ public static partial class SettingsValidator
             return null;
         }
 
+        // One rule for numbers everywhere: what Send SMS accepts as a recipient (libphonenumber), here in E.164 form.
         var v = value.Trim();
-        return Phone.IsE164(v) || TwilioSid.IsValid(v, "MG")
-            ? null
-            : "Enter a phone number in E.164 form (+15551234567) or a Messaging Service SID (MG followed by 32 hexadecimal characters).";
+        if (TwilioSid.IsValid(v, "MG"))
+        {
+            return null;
+        }
+
+        if (!Phone.IsE164(v))
+        {
+            return "Enter a phone number in E.164 form (+14155550100) or a Messaging Service SID (MG followed by 32 hexadecimal characters).";
+        }
+
+        return Phone.Normalize(v, "US").Error;
     }
 
     public static string? DefaultRegion(string? value) =>

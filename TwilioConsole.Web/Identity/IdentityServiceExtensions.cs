@@ -33,7 +33,7 @@ public static class IdentityServiceExtensions
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
-            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.AccessDeniedPath = "/access-denied"; // inside the app: menu, way back, sign-out
             options.Cookie.Name = "TwilioConsole.Auth";
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the client's request is HTTPS (behind a proxy too)
             options.Cookie.HttpOnly = true;

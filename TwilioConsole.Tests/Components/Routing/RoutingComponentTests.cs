@@ -33,6 +33,23 @@ public sealed class RoutingComponentTests : MudTestContext
     }
 
     [Fact]
+    public async Task SaveAndPlan_ShowsTheNewPlanAtOnce_AndConfirmsTheSave()
+    {
+        _ = Migrated;
+        var applied = await Services.GetRequiredService<RoutingService>().ApplyAsync("staff", null, Xunit.TestContext.Current.CancellationToken);
+        Assert.True(applied.Succeeded, applied.Error);
+        var (page, _) = RenderWithPopovers<RoutingPlanApply>();
+        page.WaitForAssertion(() => Assert.Equal(["unchanged", "unchanged", "unchanged"], page.FindAll("[data-testid=plan-action]").Select(e => e.TextContent.Trim())));
+
+        page.Find("[data-testid=queue-target-1]").Input("routing.skills HAS \"support\" AND routing.level >= 2");
+        page.Find("[data-testid=routing-save]").Click();
+
+        // No "Plan again", no reload: the plan already shows the update, and the save is confirmed.
+        page.WaitForAssertion(() => Assert.Contains("update", page.FindAll("[data-testid=plan-action]").Select(e => e.TextContent.Trim())));
+        Assert.Contains(Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars, s => s.Message?.Contains("Routing saved", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public void ApplyResults_ShowEachStepsOutcome()
     {
         var plan = RoutingPlan.Compute(RoutingSpec.Default, [], []);

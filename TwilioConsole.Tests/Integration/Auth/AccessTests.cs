@@ -78,7 +78,14 @@ public sealed class AccessTests : IClassFixture<AccessTests.SetUpApp>
         var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+
+        // The page it lands on is inside the app: the menu, a way back and a way to sign out.
+        var denied = await client.GetStringAsync(response.Headers.Location, TestContext.Current.CancellationToken);
+        Assert.Contains("This page is for Admins", denied, StringComparison.Ordinal);
+        Assert.Contains("Back to the Dashboard", denied, StringComparison.Ordinal);
+        Assert.Contains("Sign in as someone else", denied, StringComparison.Ordinal);
+        Assert.Contains(">Routing<", denied, StringComparison.Ordinal); // the navigation menu
     }
 
     [Theory]

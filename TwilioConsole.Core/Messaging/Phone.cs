@@ -38,6 +38,7 @@ public static partial class Phone
                     PhoneNumberUtil.ValidationResult.TOO_SHORT or PhoneNumberUtil.ValidationResult.INVALID_LENGTH => $"it has too few digits for {region}",
                     PhoneNumberUtil.ValidationResult.TOO_LONG => $"it has too many digits for {region}",
                     PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => "its country code is not one in use",
+                    PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY => "it is a local number without its area code",
                     _ => $"it has the right length, but no {region} number in use starts like this (555 numbers, for example, are reserved for fiction)",
                 };
                 return new(null, $"This is not a valid phone number: {why}.{(input.TrimStart().StartsWith('+') ? "" : $" Numbers without + are read as {defaultRegion.ToUpperInvariant()} numbers; add + and the country code for another country.")}", null);

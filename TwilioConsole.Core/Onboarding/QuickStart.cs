@@ -23,8 +23,76 @@ public sealed record QuickStartResult(QuickStartStep Step, bool Succeeded, strin
 /// The mode is read when each step runs, never taken from when the page loaded: in Twilio mode the IVR step publishes
 /// but never repoints a real number (that is chosen on the IVR page), and demo agents are refused.
 /// </remarks>
-public sealed class QuickStart(RoutingService routing, IvrStore ivrs, IvrPublisher publisher, ITwilioGateway gateway, FunctionDeployer functions)
+public sealed class QuickStart(RoutingService routing, RoutingSpecStore specs, IvrStore ivrs, IvrPublisher publisher, ITwilioGateway gateway, FunctionDeployer functions)
 {
+    /// <summary>
+    /// What already exists, step by step, read from the workspace, Studio and the Functions state — not remembered from
+    /// a run — so a reload or another user sees the same checklist. A step whose check cannot be made says why.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<QuickStartStep, QuickStartResult>> CheckAsync(CancellationToken ct)
+    {
+        var mode = (await gateway.CurrentAsync(ct)).Mode;
+        var state = new Dictionary<QuickStartStep, QuickStartResult>();
+        foreach (var (step, _) in StepsFor(mode))
+        {
+            try
+            {
+                state[step] = step switch
+                {
+                    QuickStartStep.Routing => await RoutingStateAsync(ct),
+                    QuickStartStep.Ivr => await IvrStateAsync(mode, ct),
+                    QuickStartStep.Agents => await AgentsStateAsync(ct),
+                    _ => await functions.CurrentAsync(ct) is { } deployed
+                        ? new(step, true, $"Deployed at {deployed.Url}.")
+                        : new(step, false, "Not deployed yet."),
+                };
+            }
+            catch (Exception e) when (e is TwilioApiException or TwilioNotConfiguredException or HttpRequestException or InvalidOperationException)
+            {
+                state[step] = new(step, false, $"Could not check: {e.Message}");
+            }
+        }
+
+        return state;
+    }
+
+    private async Task<QuickStartResult> RoutingStateAsync(CancellationToken ct)
+    {
+        var plan = await routing.PlanAsync(await specs.GetAsync(ct), ct);
+        return plan.Plan is { HasChanges: false }
+            ? new(QuickStartStep.Routing, true, "The workspace matches the saved routing.")
+            : new(QuickStartStep.Routing, false, plan.Errors.Count > 0 ? string.Join(" ", plan.Errors) : "Not applied yet.");
+    }
+
+    private async Task<QuickStartResult> IvrStateAsync(Settings.ConsoleMode mode, CancellationToken ct)
+    {
+        var flow = await publisher.CurrentFlowAsync((await ivrs.GetAsync(ct)).Name, ct);
+        if (flow is not { Status: "published" })
+        {
+            return new(QuickStartStep.Ivr, false, flow is null ? "Not published yet." : "Only a draft in Studio.");
+        }
+
+        var bound = (await publisher.NumbersAsync(flow, ct)).FirstOrDefault(n => n.PointsAtIvr);
+        return bound is not null
+            ? new(QuickStartStep.Ivr, true, $"Revision {flow.Revision} published; {bound.PhoneNumber} sends its calls to it.")
+            : new(QuickStartStep.Ivr, mode != Settings.ConsoleMode.Sandbox, $"Revision {flow.Revision} published; no number sends calls to it yet.");
+    }
+
+    private async Task<QuickStartResult> AgentsStateAsync(CancellationToken ct)
+    {
+        var twilio = await gateway.CurrentAsync(ct);
+        if (twilio.WorkspaceSid is not { } workspace)
+        {
+            return new(QuickStartStep.Agents, false, TwilioProducts.NoWorkspace);
+        }
+
+        var workers = await twilio.TaskRouter.ListWorkersAsync(workspace, ct).ToListAsync(ct);
+        var missing = WorkerSkills.Managed.Where(skill => !workers.Any(w => w.Available && WorkerSkills.Read(w.Attributes).Contains(skill))).ToList();
+        return missing.Count == 0
+            ? new(QuickStartStep.Agents, true, "Every skill has an available agent.")
+            : new(QuickStartStep.Agents, false, $"No available agent for: {string.Join(", ", missing)}.");
+    }
+
     public static IReadOnlyList<(QuickStartStep Step, string Title)> Steps { get; } =
     [
         (QuickStartStep.Routing, "Apply the routing (Troubleshooting and Support queues, IVR workflow)"),

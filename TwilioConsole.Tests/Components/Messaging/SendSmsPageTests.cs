@@ -28,7 +28,52 @@ public sealed class SendSmsPageTests : MudTestContext
 
         page.Find("[data-testid=sms-to]").Input("555-01");
 
-        page.WaitForAssertion(() => Assert.Contains("not a valid phone number in US", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("not a valid phone number: it has too few digits for US", page.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AFictional555Number_SaysWhy()
+    {
+        var (page, _) = RenderWithPopovers<SendSmsPage>();
+        page.WaitForElement("[data-testid=sms-to]");
+
+        page.Find("[data-testid=sms-to]").Input("+15551234567");
+        page.Find("[data-testid=sms-body]").Input("Hi");
+        page.Find("[data-testid=sms-send]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("555 numbers, for example, are reserved for fiction", page.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APasteOver1600Characters_IsKeptWhole_SaysByHowMuch_AndCannotBeSent()
+    {
+        var (page, _) = RenderWithPopovers<SendSmsPage>();
+        page.WaitForElement("[data-testid=sms-to]");
+        page.Find("[data-testid=sms-to]").Input("+14155550100");
+
+        page.Find("[data-testid=sms-body]").Input(new string('x', 2000));
+
+        page.WaitForAssertion(() => Assert.Contains("this has 2,000. Shorten it by 400", page.Markup, StringComparison.Ordinal));
+        Assert.Contains("2000 / 1600 characters", page.Find("[data-testid=segment-summary]").TextContent, StringComparison.Ordinal);
+        Assert.True(page.Find("[data-testid=sms-send]").HasAttribute("disabled"));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(0, await db.Messages.CountAsync(Xunit.TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void ManySegments_AreSentOnlyAfterTheSenderConfirms()
+    {
+        var (page, _) = RenderWithPopovers<SendSmsPage>();
+        page.WaitForElement("[data-testid=sms-to]");
+        page.Find("[data-testid=sms-to]").Input("+14155550100");
+
+        page.Find("[data-testid=sms-body]").Input(new string('x', 1000)); // 7 segments of GSM-7
+
+        page.WaitForAssertion(() => Assert.Contains("goes out as 7 segments", page.Find("[data-testid=sms-many-segments]").TextContent, StringComparison.Ordinal));
+        Assert.True(page.Find("[data-testid=sms-send]").HasAttribute("disabled"));
+        var box = page.Find("[data-testid=sms-confirm-segments]");
+        (box.TagName == "INPUT" ? box : box.QuerySelector("input")!).Change(true);
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=sms-send]").HasAttribute("disabled")));
     }
 
     [Theory]

@@ -18,8 +18,9 @@ public sealed class PhoneTests
     [Theory]
     [InlineData("", "Enter a phone number.")]
     [InlineData("hello", "Enter a phone number such as")]
-    [InlineData("555-0100", "not a valid phone number in US")]
-    [InlineData("+1 555 0100", "not a valid phone number.")]
+    [InlineData("555-0100", "not a valid phone number: it is a local number without its area code. Numbers without + are read as US numbers")]
+    [InlineData("+1 555 01", "not a valid phone number: it has too few digits for US.")]
+    [InlineData("+1 555 123 4567", "no US number in use starts like this (555 numbers, for example, are reserved for fiction)")]
     public void Normalize_BadInput_SaysWhatToFix(string input, string message) =>
         Assert.Contains(message, Phone.Normalize(input, "US").Error, StringComparison.Ordinal);
 

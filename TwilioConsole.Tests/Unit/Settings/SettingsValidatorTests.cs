@@ -33,8 +33,14 @@ public sealed class SettingsValidatorTests
     [InlineData("5005550006", false)]
     [InlineData("+0123", false)]
     [InlineData("+1234567890123456", false)] // 16 digits: longer than E.164 allows
+    [InlineData("+14155550100", true)]
+    [InlineData("+15551234567", false)]      // what Send SMS refuses as a number, the sender may not be either
     public void DefaultSender_IsE164OrMessagingService(string value, bool valid) =>
         Assert.Equal(valid, SettingsValidator.DefaultSender(value) is null);
+
+    [Fact]
+    public void ASenderTheSendFormWouldRefuse_IsRefusedWithTheSameReason() =>
+        Assert.Equal(TwilioConsole.Core.Messaging.Phone.Normalize("+15551234567", "US").Error, SettingsValidator.DefaultSender("+15551234567"));
 
     [Theory]
     [InlineData("0123456789abcdef0123456789abcdef", true)]

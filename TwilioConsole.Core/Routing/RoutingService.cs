@@ -109,9 +109,32 @@ public sealed class RoutingService(ITwilioGateway gateway, RoutingSpecStore spec
             await settings.SetStateAsync(new Dictionary<string, string> { [StatePrefix + twilio.Mode + ":WorkflowSid"] = workflowSid }, new HashSet<string>(), actor, ct);
         }
 
-        var summary = string.Join("; ", results.Select(r => $"{r.Kind} {r.Name}: {r.Action} → {r.State}"));
+        var summary = AuditSummary(results);
         await audit.RecordAsync(actor, "routing.apply", spec.WorkflowName, summary, failure is null, failure, ct);
         return new(results, failure);
+    }
+
+    /// <summary>
+    /// One line a person reads: what was created or updated (and what failed or was skipped) by name, and how many
+    /// resources were already right, e.g. "Queue Support updated; 2 unchanged" — never "Unchanged → Unchanged".
+    /// </summary>
+    public static string AuditSummary(IReadOnlyList<ApplyStepResult> results)
+    {
+        var changed = results.Where(r => r.State != ApplyStepState.Unchanged)
+            .Select(r => $"{r.Kind} {r.Name} {r.State switch
+            {
+                ApplyStepState.Done => r.Action == PlanAction.Create ? "created" : "updated",
+                ApplyStepState.Failed => "failed",
+                ApplyStepState.Skipped => "skipped",
+                _ => r.State.ToString().ToLowerInvariant(),
+            }}").ToList();
+        var unchanged = results.Count(r => r.State == ApplyStepState.Unchanged);
+        if (unchanged > 0)
+        {
+            changed.Add(changed.Count == 0 ? $"nothing to change ({unchanged} already matched)" : $"{unchanged} unchanged");
+        }
+
+        return string.Join("; ", changed);
     }
 
     /// <summary>The SID of the workflow the last successful apply wrote in the current mode, if any.</summary>

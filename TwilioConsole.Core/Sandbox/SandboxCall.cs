@@ -24,6 +24,9 @@ public enum TimelineKind
     Agent,
     HangUp,
     Text,
+
+    /// <summary>The thank-you text reached the phone: good news, shown as such.</summary>
+    Delivered,
     Problem,
 }
 

@@ -163,8 +163,11 @@ public sealed class SandboxCalls
             var status = message?.Status ?? "sent";
             if (status != call.TextStatus)
             {
+                // The text itself once, on its first entry; after that only how it is getting on.
+                var first = call.Timeline.All(e => e.Kind is not (TimelineKind.Text or TimelineKind.Delivered));
                 call.TextStatus = status;
-                call.Add(Now, TimelineKind.Text, $"Thank-you text {sid} to {text.CustomerNumber}: {status}. \"{text.Body}\"");
+                call.Add(Now, status is "delivered" or "read" ? TimelineKind.Delivered : MessageStatuses.IsFinal(status) ? TimelineKind.Problem : TimelineKind.Text,
+                    first ? $"Thank-you text {sid} to {text.CustomerNumber}: {status}. \"{text.Body}\"" : $"Thank-you text {sid}: {status}.");
             }
 
             call.FollowingText = !MessageStatuses.IsFinal(status);

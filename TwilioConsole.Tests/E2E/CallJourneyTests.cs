@@ -69,6 +69,11 @@ public sealed class CallJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GetByTestId("call-hangup").ClickAsync();
         await Expect(page.GetByTestId("call-timeline")).ToContainTextAsync(": delivered.", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("timeline-entry").Filter(new() { HasText = "Thank-you text SM" })).Not.ToHaveCountAsync(0);
+        // Delivered reads as good news (not the error colour), and the text itself is shown once, not on every status.
+        await Expect(page.Locator("[data-testid=timeline-entry][data-kind=delivered]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=timeline-entry][data-kind=problem]").Filter(new() { HasText = "Thank-you" })).ToHaveCountAsync(0);
+        var texts = await page.GetByTestId("timeline-entry").Filter(new() { HasText = "Thank-you text SM" }).AllTextContentsAsync();
+        Assert.Single(texts, t => t.Contains('"', StringComparison.Ordinal));
         if (screenshots)
         {
             await BrowserFixture.ScreenshotAsync(page, "42-call-thank-you-delivered");

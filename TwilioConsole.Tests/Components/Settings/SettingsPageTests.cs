@@ -78,6 +78,20 @@ public sealed class SettingsPageTests : MudTestContext
         });
     }
 
+    [Fact]
+    public async Task TestConnection_InTheSandboxWithNoAccount_IsInformation_NotAFailure()
+    {
+        var (page, _) = RenderWithPopovers<SettingsPage>();
+        page.WaitForElement("[data-testid=test-connection-button]");
+
+        page.Find("[data-testid=test-connection-button]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Sandbox mode needs no Twilio account", page.Find("[data-testid=test-connection-result]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("mud-alert-text-info", page.Find("[data-testid=test-connection-result]").ClassName, StringComparison.Ordinal);
+        var audit = await Services.GetRequiredService<TwilioConsole.Core.Audit.AuditLog>().QueryAsync(new TwilioConsole.Core.Audit.AuditQuery(), Xunit.TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(audit.Items, e => e.Action == "twilio.test-connection"); // no Failed entry, no red icon on the Dashboard
+    }
+
     private Task<SettingsSaveResult> SaveCredentialsAsync() =>
         Migrated.GetRequiredService<SettingsService>().SaveAsync(
             new SettingsForm { AccountSid = Sids.Account(), AuthToken = Sids.AuthToken() }, "test", Xunit.TestContext.Current.CancellationToken);

@@ -6,11 +6,14 @@ using TwilioConsole.Benchmarks;
 //   dotnet run -c Release --project TwilioConsole.Benchmarks -- load [seconds] [connections]
 //   dotnet run -c Release --project TwilioConsole.Benchmarks -- drain [texts] [concurrency]
 //   dotnet run -c Release --project TwilioConsole.Benchmarks -- circuits [pages…]
+//   bench/wrk.sh [seconds] [connections]      wrk against the published app (calls the "wrk" mode below)
 return args.FirstOrDefault() switch
 {
     "load" => await WebhookLoad.RunAsync(args.Skip(1).ToArray()),
     "drain" => await OutboxDrain.RunAsync(args.Skip(1).ToArray()),
     "circuits" => await CircuitMemory.RunAsync(args.Skip(1).ToArray()),
+    "wrk" => await WrkLoad.RunAsync(args.Skip(1).ToArray()),
+    "kestrel" => await WrkLoad.ServeKestrelAsync(args[1]),
     _ => Run(args),
 };
 

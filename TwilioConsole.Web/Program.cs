@@ -12,6 +12,7 @@ builder.AddWebhooks();            // Twilio webhooks behind one gate: POST, size
 builder.AddConsoleRateLimits();   // per-client limits on webhooks and sign-in
 builder.AddReverseProxySupport(); // forwarded headers from trusted proxies, HSTS
 builder.AddOperations();          // /health with background loops, /metrics (OpenTelemetry), host survives loop faults
+builder.AddDiagnostics();         // live-circuit count for the benchmarks' heap endpoint
 
 var app = builder.Build();
 app.UseConsolePipeline();         // forwarded headers, errors, HSTS, first-run redirect, auth, antiforgery
@@ -19,5 +20,5 @@ app.MapOperations();              // /health, /metrics (Admin or bearer token)
 app.MapConsoleUi();               // pages, Identity endpoints
 app.MapConsoleApi();              // signed-in JSON/CSV endpoints under /api
 app.MapWebhooks();                // /webhooks/*, short-circuited after routing
-app.MapBareEndpointWhenAsked();   // the load benchmark's baseline, only when configured
+app.MapBareEndpointWhenAsked();   // the benchmarks' baseline and heap endpoints, only when configured
 app.Run();

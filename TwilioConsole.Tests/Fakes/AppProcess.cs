@@ -77,12 +77,18 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static AppProcess OnFreePort() => new(new Uri($"http://127.0.0.1:{FreePort()}/"));
 
+    /// <summary>From process start to the first 200 on /health.</summary>
+    public TimeSpan StartupTime { get; private set; }
+
     /// <summary>Starts the app with these settings (environment variables) and waits until /health answers.</summary>
-    public async Task StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    /// <param name="dll">Another build of the app (a publish folder's), started from its own folder so its appsettings apply.</param>
+    public async Task StartAsync(IReadOnlyDictionary<string, string> environment, CancellationToken ct, string? dll = null)
     {
-        var start = new ProcessStartInfo("dotnet", [WebDll])
+        dll ??= WebDll;
+        var started = Stopwatch.StartNew();
+        var start = new ProcessStartInfo("dotnet", [dll])
         {
-            WorkingDirectory = Path.GetDirectoryName(WebDll)!,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -101,7 +107,7 @@ public sealed class AppProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 120; i++)
+        for (var i = 0; i < 600; i++)
         {
             if (_process.HasExited)
             {
@@ -112,6 +118,7 @@ public sealed class AppProcess : IAsyncDisposable
             {
                 if ((await http.GetAsync(new Uri(BaseUrl, "health"), ct)).StatusCode == HttpStatusCode.OK)
                 {
+                    StartupTime = started.Elapsed;
                     return;
                 }
             }
@@ -124,7 +131,7 @@ public sealed class AppProcess : IAsyncDisposable
                 // slow first answer
             }
 
-            await Task.Delay(250, ct);
+            await Task.Delay(50, ct);
         }
 
         throw new TimeoutException($"The app did not become healthy:\n{Output}");

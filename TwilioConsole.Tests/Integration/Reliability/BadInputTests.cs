@@ -160,6 +160,25 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(1, await db.ThankYouTexts.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task ConcurrentDuplicates_MakeOneRowPerTask()
+    {
+        using var client = _app.NewClient();
+        var sends = Enumerable.Range(1, 20).SelectMany(task => Enumerable.Repeat(task, 5))
+            .Select(async task =>
+            {
+                using var response = await client.SendAsync(TwilioRequests.SignedPost(Events, Event(task), _key), Ct);
+                return response.StatusCode;
+            });
+
+        var statuses = await Task.WhenAll(sends);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.NoContent, s));
+        await using var db = await _app.DbAsync(Ct);
+        Assert.Equal(20, await db.ThankYouTexts.CountAsync(Ct));
+        Assert.Equal(20, await db.ThankYouTexts.Select(t => t.TaskSid).Distinct().CountAsync(Ct));
+    }
+
     [Theory]
     [InlineData("MessageSid", "not-a-sid", 400)]
     [InlineData("MessageSid", null, 400)]

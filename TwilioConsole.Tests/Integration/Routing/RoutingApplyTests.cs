@@ -42,7 +42,8 @@ public sealed class RoutingApplyTests : IAsyncDisposable
         var audits = await db.AuditLog.Where(a => a.Action == "routing.apply").OrderBy(a => a.Id).ToListAsync(Ct);
         Assert.Equal(2, audits.Count);
         Assert.All(audits, a => Assert.True(a.Succeeded));
-        Assert.Contains("Queue Support: Unchanged → Unchanged", audits[1].Details, StringComparison.Ordinal);
+        Assert.Equal("Queue Troubleshooting created; Queue Support created; Workflow IVR routing created", audits[0].Details);
+        Assert.Equal("nothing to change (3 already matched)", audits[1].Details);
     }
 
     [Fact]

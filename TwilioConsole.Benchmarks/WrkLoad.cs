@@ -43,6 +43,9 @@ internal static class WrkLoad
         var kestrel = await WrkAsync(raw.BaseUrl, "bare.lua", seconds, connections, ("WRK_PATH", "/"));
         var bare = await WrkAsync(app.BaseUrl, "bare.lua", seconds, connections, ("WRK_PATH", "/diagnostics/bare"));
         var signed = await WrkAsync(app.BaseUrl, "signed-events.lua", seconds, connections, ("WRK_EVENTS", events));
+        var ignoredEvents = Path.Combine(data, "ignored.tsv");
+        WriteSignedEvents(ignoredEvents, app.BaseUrl, count: 20_000, type: "task.created", firstTask: 10_000_000);
+        var ignored = await WrkAsync(app.BaseUrl, "signed-events.lua", seconds, connections, ("WRK_EVENTS", ignoredEvents));
 
         var unique = signed.Sent.Select((count, thread) => tasks.Where((_, line) => line % Threads == thread).Take(count)).SelectMany(t => t).Distinct().Count();
         var rows = AppDatabase.CountThankYouTexts(data, "1=1");
@@ -53,6 +56,7 @@ internal static class WrkLoad
         Console.WriteLine(kestrel.Row("Raw Kestrel `MapPost` (separate process)"));
         Console.WriteLine(bare.Row("App `POST /diagnostics/bare`"));
         Console.WriteLine(signed.Row("Signed TaskRouter event (dedup + outbox)"));
+        Console.WriteLine(ignored.Row("Signed event the app ignores (gate only, no write)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Bare / raw Kestrel: {bare.PerSecond / kestrel.PerSecond:0.00} (goal ≥ 0.8). Signed / bare: {signed.PerSecond / bare.PerSecond:0.00} (goal ≥ 0.5); signed p99 {signed.P99:0.0} ms (goal < 50)."));
         Console.WriteLine($"Unique tasks sent: {unique}; outbox rows: {rows} ({(rows == unique ? "exactly one per task" : "MISMATCH")}).");
@@ -60,7 +64,7 @@ internal static class WrkLoad
     }
 
     /// <summary>Pre-signed events, as TaskRouter would sign them for this app's public URL; every tenth repeats an earlier task.</summary>
-    private static List<long> WriteSignedEvents(string path, Uri app, int count)
+    private static List<long> WriteSignedEvents(string path, Uri app, int count, string type = "task.wrapup", long firstTask = 0)
     {
         var url = new Uri(app, "webhooks/taskrouter/events").ToString();
         var tasks = new List<long>(count);
@@ -68,9 +72,9 @@ internal static class WrkLoad
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         for (var i = 1; i <= count; i++)
         {
-            var task = i % 10 == 0 ? random.NextInt64(1, i) : i;
+            var task = firstTask + (i % 10 == 0 ? random.NextInt64(1, i) : i);
             tasks.Add(task);
-            var form = LoadApp.Event(task);
+            var form = LoadApp.Event(task).Select(f => f.Key == "EventType" ? KeyValuePair.Create(f.Key, type) : f).ToList();
             var body = string.Join('&', form.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
             writer.Write(TwilioSignature.Compute(Sids.AuthToken(), url, form));
             writer.Write('\t');

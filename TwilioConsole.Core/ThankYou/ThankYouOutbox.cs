@@ -142,51 +142,65 @@ public sealed partial class ThankYouOutbox(
         }
     }
 
-    /// <summary>Skips tasks already stored (or twice in the batch), inserts the rest together; if another instance won a race, row by row.</summary>
+    /// <summary>
+    /// Stores a batch in one transaction with one prepared <c>INSERT … ON CONFLICT ("TaskSid") DO NOTHING</c> (SQLite
+    /// and PostgreSQL alike): a row whose task is already stored — earlier, by another instance, or twice in this
+    /// batch — changes nothing and reports "not added". No change tracking, no read before the write.
+    /// </summary>
     private async Task WriteBatchAsync(List<PendingInsert> batch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var sids = batch.Select(b => b.Row.TaskSid).Distinct().ToList();
-        var existing = (await db.ThankYouTexts.Where(t => sids.Contains(t.TaskSid)).Select(t => t.TaskSid).ToListAsync()).ToHashSet(StringComparer.Ordinal);
-        var added = new List<PendingInsert>();
+        var columns = InsertColumns(db);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await db.Database.BeginTransactionAsync(); // through EF, so its interceptors see it
+        await using var command = connection.CreateCommand();
+        command.Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction);
+        command.CommandText = $"INSERT INTO \"ThankYouTexts\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) " +
+                              $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) ON CONFLICT (\"TaskSid\") DO NOTHING";
+        // Typed by EF's own mapping of each column, so the provider can prepare the statement (Npgsql needs the types).
+        var parameters = columns.Select((c, i) =>
+        {
+            var parameter = c.Mapping.CreateParameter(command, "@p" + i, null, nullable: true);
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        await command.PrepareAsync();
+
+        var added = new List<PendingInsert>(batch.Count);
+        var repeated = new List<PendingInsert>();
         foreach (var item in batch)
         {
-            if (existing.Add(item.Row.TaskSid))
+            for (var i = 0; i < columns.Count; i++)
             {
-                added.Add(item);
-                db.ThankYouTexts.Add(item.Row);
+                parameters[i].Value = columns[i].Read(item.Row) ?? DBNull.Value;
             }
-            else
-            {
-                item.Done.TrySetResult(false);
-            }
+
+            (await command.ExecuteNonQueryAsync() == 1 ? added : repeated).Add(item);
         }
 
-        try
-        {
-            await db.SaveChangesAsync();
-            added.ForEach(item => item.Done.TrySetResult(true));
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            foreach (var item in added)
-            {
-                await using var single = await dbFactory.CreateDbContextAsync();
-                item.Row.Id = 0;
-                single.ThankYouTexts.Add(item.Row);
-                try
-                {
-                    await single.SaveChangesAsync();
-                    item.Done.TrySetResult(true);
-                }
-                catch (DbUpdateException)
-                {
-                    item.Done.TrySetResult(false);
-                }
-            }
-        }
+        await transaction.CommitAsync();
+        added.ForEach(item => item.Done.TrySetResult(true));
+        repeated.ForEach(item => item.Done.TrySetResult(false));
     }
+
+    /// <summary>The table's columns (not the generated Id) with each value as the provider stores it, from EF's own model.</summary>
+    private static List<(string Column, Microsoft.EntityFrameworkCore.Storage.RelationalTypeMapping Mapping, Func<ThankYouText, object?> Read)> InsertColumns(AppDbContext db) =>
+        Columns.GetOrAdd(db.GetType(), _ => [.. db.Model.FindEntityType(typeof(ThankYouText))!.GetProperties()
+            .Where(p => !p.IsPrimaryKey())
+            .Select(p =>
+            {
+                var mapping = p.GetRelationalTypeMapping();
+                var converter = mapping.Converter;
+                var getter = p.GetGetter();
+                return (p.GetColumnName(), mapping, (Func<ThankYouText, object?>)(row =>
+                {
+                    var value = getter.GetClrValue(row);
+                    value = value is DateTimeOffset at ? at.ToUniversalTime() : value;
+                    return value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
+                }));
+            })]);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, List<(string Column, Microsoft.EntityFrameworkCore.Storage.RelationalTypeMapping Mapping, Func<ThankYouText, object?> Read)>> Columns = new();
 
     public void Dispose() => _inserts.Writer.TryComplete();
 

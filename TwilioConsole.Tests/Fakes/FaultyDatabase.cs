@@ -4,11 +4,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace TwilioConsole.Tests.Fakes;
 
 /// <summary>
-/// Fault injection: while <see cref="Failing"/> is set, every database command that touches <see cref="Table"/> throws
-/// an exception no code in the app expects by name (a <see cref="TimeoutException"/>), as a lost database would.
+/// Fault injection: while <see cref="Failing"/> is set, every database command that touches <see cref="Table"/>, and
+/// every transaction begun through EF (the outbox's batch writer prepares its own commands inside one), throws an
+/// exception no code in the app expects by name (a <see cref="TimeoutException"/>), as a lost database would.
 /// </summary>
-public sealed class FaultyDatabase(string table) : DbCommandInterceptor
+public sealed class FaultyDatabase(string table) : DbCommandInterceptor, IDbTransactionInterceptor
 {
+    public ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default) =>
+        Failing ? throw new TimeoutException($"Injected fault: the database did not answer (a transaction for {Table}).") : ValueTask.FromResult(result);
+
     public string Table { get; } = table;
 
     private volatile bool _failing;

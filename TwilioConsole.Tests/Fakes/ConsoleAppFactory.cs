@@ -36,13 +36,27 @@ public class ConsoleAppFactory : WebApplicationFactory<Program>
         Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Core.Data.AppDbContext>>().CreateDbContextAsync(ct);
 
     /// <summary>Saves Twilio mode with the test account, its Auth Token and the test workspace, as an Admin would on the Settings page.</summary>
-    public async Task UseTwilioModeAsync(CancellationToken ct)
+    /// <param name="sender">A default sender, for tests that send texts.</param>
+    /// <param name="publicBaseUrl">The public base URL webhooks are signed for.</param>
+    public async Task UseTwilioModeAsync(CancellationToken ct, string? sender = null, string? publicBaseUrl = null)
     {
         var saved = await Services.GetRequiredService<Core.Settings.SettingsService>().SaveAsync(new Core.Settings.SettingsForm
         {
             Mode = Core.Settings.ConsoleMode.Twilio, AccountSid = Sids.Account(), AuthToken = Sids.AuthToken(), WorkspaceSid = Sids.Workspace(),
+            DefaultSender = sender, PublicBaseUrl = publicBaseUrl,
         }, "admin", ct);
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Values));
+    }
+
+    /// <summary>Runs quick-start steps as staff would from the Dashboard; each must succeed.</summary>
+    public async Task RunQuickStartAsync(CancellationToken ct, params Core.Onboarding.QuickStartStep[] steps)
+    {
+        var quickStart = Services.GetRequiredService<Core.Onboarding.QuickStart>();
+        foreach (var step in steps)
+        {
+            var result = await quickStart.RunAsync(step, "staff", ct);
+            Assert.True(result.Succeeded, result.Message);
+        }
     }
 
     private readonly List<Action<IServiceCollection>> _services = [];

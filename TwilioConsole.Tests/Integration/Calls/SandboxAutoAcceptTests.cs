@@ -66,12 +66,7 @@ public sealed class SandboxAutoAcceptTests : IAsyncDisposable
 
     private async Task ReadyWithPausedSupportAgentAsync()
     {
-        var quickStart = _app.Services.GetRequiredService<QuickStart>();
-        foreach (var step in new[] { QuickStartStep.Routing, QuickStartStep.Ivr, QuickStartStep.Agents })
-        {
-            var result = await quickStart.RunAsync(step, "staff", Ct);
-            Assert.True(result.Succeeded, result.Message);
-        }
+        await _app.RunQuickStartAsync(Ct, QuickStartStep.Routing, QuickStartStep.Ivr, QuickStartStep.Agents);
 
         var taskRouter = _app.Services.GetRequiredService<SandboxTaskRouterApi>();
         var sam = await taskRouter.ListWorkersAsync(SandboxAccount.WorkspaceSid, Ct).SingleAsync(w => w.FriendlyName == "Sam Lee", Ct);

@@ -17,15 +17,7 @@ public sealed class SandboxCallTests : IAsyncDisposable
 
     private SandboxCalls Calls => _app.Services.GetRequiredService<SandboxCalls>();
 
-    private async Task QuickStartAsync(params QuickStartStep[] steps)
-    {
-        var runner = _app.Services.GetRequiredService<QuickStart>();
-        foreach (var step in steps)
-        {
-            var result = await runner.RunAsync(step, "staff", Ct);
-            Assert.True(result.Succeeded, result.Message);
-        }
-    }
+    private Task QuickStartAsync(params QuickStartStep[] steps) => _app.RunQuickStartAsync(Ct, steps);
 
     [Fact]
     public async Task BeforeTheIvrIsPublished_ACallSaysWhatToDo()

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TwilioConsole.Core.Data.Entities;
 using TwilioConsole.Core.Messaging;
-using TwilioConsole.Core.Settings;
 using TwilioConsole.Tests.Fakes;
 
 namespace TwilioConsole.Tests.Integration.Messaging;
@@ -23,11 +22,7 @@ public sealed class ReconciliationTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private async Task UseTwilioAsync() => Assert.True((await _app.Services.GetRequiredService<SettingsService>().SaveAsync(new SettingsForm
-    {
-        Mode = ConsoleMode.Twilio, AccountSid = Sids.Account(), AuthToken = Sids.AuthToken(), DefaultSender = "+15017122661",
-        PublicBaseUrl = "https://console.example.com",
-    }, "admin", Ct)).Succeeded);
+    private Task UseTwilioAsync() => _app.UseTwilioModeAsync(Ct, sender: "+15017122661", publicBaseUrl: "https://console.example.com");
 
     private static string Listed(params (string Sid, string Body, DateTimeOffset Created)[] messages) =>
         $$"""{"messages": [{{string.Join(",", messages.Select(m => $$"""

@@ -93,11 +93,7 @@ public sealed class SupervisedLoopTests
             .With("TwilioConsole:Health:LoopFailureSeconds", "1")
             .With("TwilioConsole:Twilio:TimeoutSeconds", "1")
             .With(ThankYouDispatcher.InFlightGraceKey, "1");
-        await app.Services.GetRequiredService<SettingsService>().SaveAsync(new SettingsForm
-        {
-            Mode = ConsoleMode.Twilio, AccountSid = Sids.Account(), AuthToken = Sids.AuthToken(), DefaultSender = "+15017122661",
-            PublicBaseUrl = "https://console.example.com",
-        }, "admin", Ct);
+        await app.UseTwilioModeAsync(Ct, sender: "+15017122661", publicBaseUrl: "https://console.example.com");
         app.Twilio.Respond(HttpMethod.Post, MessagesPath, HttpStatusCode.Created, "{\"sid\": \"SM"); // accepted, then cut off
         app.Twilio.Respond(HttpMethod.Get, MessagesPath, HttpStatusCode.OK, "{}", delay: TimeSpan.FromSeconds(30)); // reconciling times out
 

@@ -21,11 +21,7 @@ public sealed class ModeSafetyTests : IAsyncDisposable
 
     private async Task<SandboxCall> TalkingCallAsync()
     {
-        var quickStart = _app.Services.GetRequiredService<QuickStart>();
-        foreach (var step in new[] { QuickStartStep.Routing, QuickStartStep.Ivr, QuickStartStep.Agents })
-        {
-            Assert.True((await quickStart.RunAsync(step, "staff", Ct)).Succeeded);
-        }
+        await _app.RunQuickStartAsync(Ct, QuickStartStep.Routing, QuickStartStep.Ivr, QuickStartStep.Agents);
 
         var calls = _app.Services.GetRequiredService<SandboxCalls>();
         var (call, error) = await calls.PlaceAsync("+14155550142", null, Ct);

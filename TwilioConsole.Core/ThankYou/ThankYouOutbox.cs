@@ -47,14 +47,32 @@ public sealed partial class ThankYouOutbox(
 
     public void Wake() => _wake.Writer.TryWrite(true);
 
-    /// <returns>The decision taken, and whether a row was added (false for a repeat).</returns>
-    public async Task<(ThankYouDecision Decision, bool Added)> AcceptAsync(TaskEvent e, CancellationToken ct)
+    /// <summary>
+    /// Takes one event and answers once it is durably decided: the request thread only hands the raw event to the
+    /// writer; planning the text (attributes, phone number, template) happens there, once per batch's settings read.
+    /// </summary>
+    /// <returns>The decision taken, and whether a row was added (false for a repeat, or for an event that asks for nothing).</returns>
+    public Task<(ThankYouDecision Decision, bool Added)> AcceptAsync(TaskEvent e, CancellationToken ct)
     {
-        var current = await settings.GetEffectiveAsync(ct);
-        var decision = ThankYouPlanner.Plan(e, await settingsStore.GetAsync(ct), current.DefaultRegion);
+        lock (_writerGate)
+        {
+            if (_writer is null || _writer.IsCompleted)
+            {
+                _writer = Task.Run(WriteLoopAsync, CancellationToken.None); // started on first use; restarted should it ever end
+            }
+        }
+
+        var done = new TaskCompletionSource<(ThankYouDecision, bool)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ObjectDisposedException.ThrowIf(!_inserts.Writer.TryWrite(new PendingInsert(e, done)), this);
+        return done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>The row an event makes, or null when the planner says to store nothing.</summary>
+    private ThankYouText? Plan(TaskEvent e, ThankYouDecision decision, ConsoleSettings current)
+    {
         if (decision is ThankYouDecision.Ignore)
         {
-            return (decision, false);
+            return null;
         }
 
         var now = clock.GetUtcNow();
@@ -74,39 +92,7 @@ public sealed partial class ThankYouOutbox(
                 break;
         }
 
-        if (!await InsertAsync(row, ct))
-        {
-            return (decision, false); // the same event again (a retry, a duplicate, another instance)
-        }
-
-        if (row.Status == ThankYouStatus.Pending)
-        {
-            Operations.ConsoleMetrics.TextsQueued.Add(1);
-            Wake();
-        }
-
-        return (decision, true);
-    }
-
-    /// <summary>
-    /// Adds the row unless its task already has one; true when added. Concurrent webhooks hand their rows to one writer,
-    /// which stores whatever has arrived in a single transaction (group commit), so a burst of events costs a few
-    /// commits instead of one each, and writers never queue up on the database's lock.
-    /// </summary>
-    private Task<bool> InsertAsync(ThankYouText row, CancellationToken ct)
-    {
-        lock (_writerGate)
-        {
-            if (_writer is null || _writer.IsCompleted)
-            {
-                _writer = Task.Run(WriteLoopAsync, CancellationToken.None); // started on first use; restarted should it ever end
-            }
-        }
-
-        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        ObjectDisposedException.ThrowIf(!_inserts.Writer.TryWrite(new PendingInsert(row, done)), this);
-
-        return done.Task.WaitAsync(ct);
+        return row;
     }
 
     private async Task WriteLoopAsync()
@@ -143,12 +129,34 @@ public sealed partial class ThankYouOutbox(
     }
 
     /// <summary>
-    /// Stores a batch in one transaction with one prepared <c>INSERT … ON CONFLICT ("TaskSid") DO NOTHING</c> (SQLite
-    /// and PostgreSQL alike): a row whose task is already stored — earlier, by another instance, or twice in this
-    /// batch — changes nothing and reports "not added". No change tracking, no read before the write.
+    /// Plans each event of the batch (one settings read for all), then stores the rows in one transaction with one
+    /// prepared <c>INSERT … ON CONFLICT ("TaskSid") DO NOTHING</c> (SQLite and PostgreSQL alike): a row whose task is
+    /// already stored — earlier, by another instance, or twice in this batch — changes nothing and reports "not added".
+    /// No change tracking, no read before the write. Concurrent webhooks thus cost a few commits instead of one each.
     /// </summary>
     private async Task WriteBatchAsync(List<PendingInsert> batch)
     {
+        var current = await settings.GetEffectiveAsync(CancellationToken.None);
+        var thankYou = await settingsStore.GetAsync(CancellationToken.None);
+        var planned = new List<(PendingInsert Item, ThankYouDecision Decision, ThankYouText Row)>(batch.Count);
+        foreach (var item in batch)
+        {
+            var decision = ThankYouPlanner.Plan(item.Event, thankYou, current.DefaultRegion);
+            if (Plan(item.Event, decision, current) is { } row)
+            {
+                planned.Add((item, decision, row));
+            }
+            else
+            {
+                item.Done.TrySetResult((decision, false)); // nothing to store for this event
+            }
+        }
+
+        if (planned.Count == 0)
+        {
+            return;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync();
         var columns = InsertColumns(db);
         var connection = db.Database.GetDbConnection();
@@ -157,6 +165,7 @@ public sealed partial class ThankYouOutbox(
         command.Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction);
         command.CommandText = $"INSERT INTO \"ThankYouTexts\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) " +
                               $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) ON CONFLICT (\"TaskSid\") DO NOTHING";
+
         // Typed by EF's own mapping of each column, so the provider can prepare the statement (Npgsql needs the types).
         var parameters = columns.Select((c, i) =>
         {
@@ -166,21 +175,26 @@ public sealed partial class ThankYouOutbox(
         }).ToArray();
         await command.PrepareAsync();
 
-        var added = new List<PendingInsert>(batch.Count);
-        var repeated = new List<PendingInsert>();
-        foreach (var item in batch)
+        var results = new List<(PendingInsert Item, ThankYouDecision Decision, ThankYouText Row, bool Added)>(planned.Count);
+        foreach (var (item, decision, row) in planned)
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                parameters[i].Value = columns[i].Read(item.Row) ?? DBNull.Value;
+                parameters[i].Value = columns[i].Read(row) ?? DBNull.Value;
             }
 
-            (await command.ExecuteNonQueryAsync() == 1 ? added : repeated).Add(item);
+            results.Add((item, decision, row, await command.ExecuteNonQueryAsync() == 1));
         }
 
         await transaction.CommitAsync();
-        added.ForEach(item => item.Done.TrySetResult(true));
-        repeated.ForEach(item => item.Done.TrySetResult(false));
+        var queued = results.Count(r => r.Added && r.Row.Status == ThankYouStatus.Pending);
+        if (queued > 0)
+        {
+            Operations.ConsoleMetrics.TextsQueued.Add(queued);
+            Wake();
+        }
+
+        results.ForEach(r => r.Item.Done.TrySetResult((r.Decision, r.Added)));
     }
 
     /// <summary>The table's columns (not the generated Id) with each value as the provider stores it, from EF's own model.</summary>
@@ -207,7 +221,7 @@ public sealed partial class ThankYouOutbox(
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Error, Message = "Could not store {Count} thank-you text(s); their webhooks answer 5xx so Twilio retries (logged once until it recovers)")]
     private static partial void LogBatchFailed(Microsoft.Extensions.Logging.ILogger logger, Exception error, int count);
 
-    private sealed record PendingInsert(ThankYouText Row, TaskCompletionSource<bool> Done);
+    private sealed record PendingInsert(TaskEvent Event, TaskCompletionSource<(ThankYouDecision, bool)> Done);
 
     public async Task<ThankYouPage> QueryAsync(ThankYouQuery query, CancellationToken ct)
     {

@@ -21,12 +21,6 @@ public sealed partial class MessageReconciler(
 {
     public const string LoopName = "message reconciler";
 
-    /// <summary>Clocks differ: a message Twilio dates this much before the attempt's start still counts as after it.</summary>
-    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(5);
-
-    private TimeSpan Grace => TimeSpan.FromSeconds(Math.Clamp(Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(
-        configuration, ThankYou.ThankYouDispatcher.InFlightGraceKey, (int)ThankYou.ThankYouDispatcher.DefaultInFlightGrace.TotalSeconds), 1, 3600));
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Operations.SupervisedLoop.RunAsync(LoopName, RunOnceAsync, ct => Task.Delay(TimeSpan.FromSeconds(15), clock, ct), health, logger, clock, stoppingToken);
 
@@ -34,7 +28,7 @@ public sealed partial class MessageReconciler(
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stale = clock.GetUtcNow() - Grace;
+        var stale = clock.GetUtcNow() - ThankYou.ThankYouDispatcher.InFlightGraceFrom(configuration); // the same wait as thank-you texts
         var rows = await db.Messages.Where(m => m.Sid == null && m.Status == MessageStatuses.Pending && m.CreatedAt < stale)
             .OrderBy(m => m.CreatedAt).Take(20).ToListAsync(ct);
         if (rows.Count == 0)
@@ -46,9 +40,7 @@ public sealed partial class MessageReconciler(
         var taken = new HashSet<string>(StringComparer.Ordinal); // given to a row in this pass
         foreach (var row in rows)
         {
-            var since = row.CreatedAt - ClockSkew;
-            var candidates = await twilio.Messaging.ListMessagesAsync(new MessageFilter(To: row.To), ct)
-                .Where(m => m.DateCreated >= since && m.Body == row.Body).OrderBy(m => m.DateCreated).ToListAsync(ct);
+            var candidates = await SentMessageSearch.CandidatesAsync(twilio.Messaging, row.To, row.Body, row.CreatedAt, ct);
             var sids = candidates.Select(c => c.Sid).ToList();
             var held = (await db.Messages.Where(m => m.Sid != null && sids.Contains(m.Sid)).Select(m => m.Sid!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             var match = candidates.FirstOrDefault(c => !held.Contains(c.Sid) && !taken.Contains(c.Sid));

@@ -78,6 +78,10 @@ public sealed class QuickStart(RoutingService routing, RoutingSpecStore specs, I
             : new(QuickStartStep.Ivr, mode != Settings.ConsoleMode.Sandbox, $"Revision {flow.Revision} published; no number sends calls to it yet.");
     }
 
+    /// <summary>The managed skills no available worker has.</summary>
+    private static List<string> MissingSkills(IReadOnlyList<Worker> workers) =>
+        [.. WorkerSkills.Managed.Where(skill => !workers.Any(w => w.Available && WorkerSkills.Read(w.Attributes).Contains(skill)))];
+
     private async Task<QuickStartResult> AgentsStateAsync(CancellationToken ct)
     {
         var twilio = await gateway.CurrentAsync(ct);
@@ -87,7 +91,7 @@ public sealed class QuickStart(RoutingService routing, RoutingSpecStore specs, I
         }
 
         var workers = await twilio.TaskRouter.ListWorkersAsync(workspace, ct).ToListAsync(ct);
-        var missing = WorkerSkills.Managed.Where(skill => !workers.Any(w => w.Available && WorkerSkills.Read(w.Attributes).Contains(skill))).ToList();
+        var missing = MissingSkills(workers);
         return missing.Count == 0
             ? new(QuickStartStep.Agents, true, "Every skill has an available agent.")
             : new(QuickStartStep.Agents, false, $"No available agent for: {string.Join(", ", missing)}.");
@@ -169,7 +173,7 @@ public sealed class QuickStart(RoutingService routing, RoutingSpecStore specs, I
         try
         {
             var workers = await twilio.TaskRouter.ListWorkersAsync(workspace, ct).ToListAsync(ct);
-            var missing = WorkerSkills.Managed.Where(skill => !workers.Any(w => w.Available && WorkerSkills.Read(w.Attributes).Contains(skill))).ToList();
+            var missing = MissingSkills(workers);
             if (missing.Count == 0)
             {
                 return new(QuickStartStep.Agents, true, $"Ready: {string.Join(", ", WorkerSkills.Managed.Select(skill => $"{skill} — {string.Join(", ", workers.Where(w => w.Available && WorkerSkills.Read(w.Attributes).Contains(skill)).Select(w => w.FriendlyName))}"))}.");

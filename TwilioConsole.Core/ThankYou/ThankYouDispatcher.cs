@@ -48,7 +48,10 @@ public sealed partial class ThankYouDispatcher(
 
     private int SendConcurrency => Math.Clamp(Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, SendConcurrencyKey, 4), 1, 32);
 
-    private TimeSpan InFlightGrace => TimeSpan.FromSeconds(Math.Clamp(
+    private TimeSpan InFlightGrace => InFlightGraceFrom(configuration);
+
+    /// <summary>How long a send with no recorded answer waits before it is checked against Twilio (1 s to 1 h; default 60 s).</summary>
+    public static TimeSpan InFlightGraceFrom(Microsoft.Extensions.Configuration.IConfiguration configuration) => TimeSpan.FromSeconds(Math.Clamp(
         Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, InFlightGraceKey, (int)DefaultInFlightGrace.TotalSeconds), 1, 3600));
 
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
@@ -158,9 +161,7 @@ public sealed partial class ThankYouDispatcher(
     private async Task<bool> ReconcileAsync(ThankYouText row, CancellationToken ct)
     {
         var twilio = await gateway.CurrentAsync(ct);
-        var since = row.AttemptStartedAt!.Value - MessageReconciler.ClockSkew; // created after this attempt began
-        var candidates = await twilio.Messaging.ListMessagesAsync(new MessageFilter(To: row.CustomerNumber), ct)
-            .Where(m => m.DateCreated >= since && m.Body == row.Body).OrderBy(m => m.DateCreated).ToListAsync(ct);
+        var candidates = await SentMessageSearch.CandidatesAsync(twilio.Messaging, row.CustomerNumber!, row.Body, row.AttemptStartedAt!.Value, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sids = candidates.Select(c => c.Sid).ToList();
         var held = (await db.ThankYouTexts.Where(t => t.Id != row.Id && t.MessageSid != null && sids.Contains(t.MessageSid))

@@ -24,17 +24,8 @@ public sealed class FunctionDeployTests : IAsyncDisposable
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     /// <summary>Runs a deploy while moving the fake clock, so build polling proceeds without real waiting.</summary>
-    private async Task<DeployResult> DeployAsync()
-    {
-        var deploy = _app.Services.GetRequiredService<FunctionDeployer>().DeployAsync("admin@example.com", null, Ct);
-        for (var i = 0; i < 400 && !deploy.IsCompleted; i++)
-        {
-            await Task.Delay(10, Ct);
-            _clock.Advance(TimeSpan.FromMilliseconds(500));
-        }
-
-        return await deploy;
-    }
+    private Task<DeployResult> DeployAsync() =>
+        _clock.WhileAdvancingAsync(_app.Services.GetRequiredService<FunctionDeployer>().DeployAsync("admin@example.com", null, Ct), Ct);
 
     [Fact]
     public async Task Sandbox_DeploysTheEmbeddedFunction_AndRedeployReusesTheService()

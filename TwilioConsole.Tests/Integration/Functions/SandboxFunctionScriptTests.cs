@@ -25,21 +25,10 @@ public sealed class SandboxFunctionScriptTests : IAsyncDisposable
 
     private SandboxServerlessApi Serverless => _app.Services.GetRequiredService<SandboxServerlessApi>();
 
-    private async Task<T> WhileTimeMovesAsync<T>(Task<T> work)
-    {
-        for (var i = 0; i < 400 && !work.IsCompleted; i++)
-        {
-            await Task.Delay(10, Ct);
-            _clock.Advance(TimeSpan.FromMilliseconds(500));
-        }
-
-        return await work;
-    }
-
     private async Task<(FunctionDeployment Deployment, string Key)> DeployAsync()
     {
         var deployer = _app.Services.GetRequiredService<FunctionDeployer>();
-        var result = await WhileTimeMovesAsync(deployer.DeployAsync("admin@example.com", null, Ct));
+        var result = await _clock.WhileAdvancingAsync(deployer.DeployAsync("admin@example.com", null, Ct), Ct);
         Assert.True(result.Succeeded, result.Error);
         return (result.Deployment!, (await deployer.ApiKeyAsync(Ct))!);
     }

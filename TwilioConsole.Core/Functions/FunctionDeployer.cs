@@ -111,7 +111,7 @@ public sealed class FunctionDeployer(ITwilioGateway gateway, SettingsService set
 
             step = "Build";
             Report(step, DeployStepState.Running, Runtime);
-            var build = await serverless.CreateBuildAsync(service.Sid, [version.Sid], Dependencies, Runtime, ct);
+            var build = await serverless.CreateBuildAsync(service.Sid, [version.Sid], [], Dependencies, Runtime, ct);
             var status = await WaitForBuildAsync(serverless, service.Sid, build.Sid, ct);
             if (status != "completed")
             {

@@ -7,8 +7,11 @@ using Microsoft.Extensions.Logging;
 
 namespace TwilioConsole.Core.Sandbox;
 
-/// <summary>What an agent's Flex does with a reservation under the auto-accept plugin, and why.</summary>
-public sealed record AutoAcceptDecision(bool Accept, string? Reason)
+/// <summary>
+/// What an agent's Flex does with a reservation under the auto-accept plugin, and why: <paramref name="Set"/> is the
+/// configuration set that matched, <paramref name="WrapUpSeconds"/> the automatic wrap-up time (null: the agent wraps up).
+/// </summary>
+public sealed record AutoAcceptDecision(bool Accept, string? Reason, bool Select = false, int? WrapUpSeconds = null, string? Set = null)
 {
     /// <summary>The plugin's reason in words for the test-call timeline.</summary>
     public string Explanation => Reason switch
@@ -18,9 +21,13 @@ public sealed record AutoAcceptDecision(bool Accept, string? Reason)
         "channel" => "auto-accept is not configured for this task's channel",
         "outbound" => "outbound calls stay with the agent",
         "transfer" => "transfers stay with the agent",
+        "manual" => $"configuration set \"{Set}\" leaves the accept to the agent",
         _ => $"the plugin left it ({Reason})",
     };
 }
+
+/// <summary>The plugin's reading of a configuration: its sets as JSON, and what it would warn about.</summary>
+public sealed record AutomationReading(string ConfigurationSetsJson, IReadOnlyList<string> Warnings);
 
 /// <summary>
 /// The Flex plugin's own auto-accept rules (<c>flex-plugin/src/autoAccept.ts</c> and <c>config.ts</c>, built into
@@ -35,9 +42,7 @@ public sealed partial class AutoAcceptRules(IConfiguration configuration, ILogge
     /// <summary>Decides for one reservation: its task's channel, attributes and transfer, the Flex ui_attributes, the pause switch.</summary>
     public AutoAcceptDecision Decide(string channel, string taskAttributes, bool transfer, string? uiAttributes, bool paused, CancellationToken ct)
     {
-        var source = Source();
-        var engine = ScriptEngines.Create(ct);
-        engine.Execute(ScriptEngines.Prepare(source, "auto-accept-rules.js"));
+        var engine = Load(ct);
         var task = new JsonObject
         {
             ["sid"] = "WT",
@@ -51,8 +56,33 @@ public sealed partial class AutoAcceptRules(IConfiguration configuration, ILogge
             $"JSON.stringify(AutoAcceptRules.decide(__reservation, AutoAcceptRules.readConfig(__ui, {{ warn: function (m) {{ __warn(String(m)); }} }}), {(paused ? "true" : "false")}))")
             .AsString();
         using var json = JsonDocument.Parse(result);
-        var accept = json.RootElement.GetProperty("accept").GetBoolean();
-        return new AutoAcceptDecision(accept, accept ? null : json.RootElement.GetProperty("reason").GetString());
+        var root = json.RootElement;
+        var accept = root.GetProperty("accept").GetBoolean();
+        return new AutoAcceptDecision(accept, accept ? null : root.GetProperty("reason").GetString(),
+            accept && root.GetProperty("select").GetBoolean(),
+            root.GetProperty("wrapUpSeconds").ValueKind == JsonValueKind.Number ? root.GetProperty("wrapUpSeconds").GetInt32() : null,
+            root.GetProperty("set").GetString());
+    }
+
+    /// <summary>
+    /// How the plugin reads <paramref name="uiAttributes"/>: the configuration sets it will use (defaults filled in,
+    /// as JSON) and the warnings it would print to an agent's console (any warning means it falls back to the defaults).
+    /// </summary>
+    public AutomationReading ReadConfig(string? uiAttributes, CancellationToken ct)
+    {
+        var engine = Load(ct);
+        var warnings = new List<string>();
+        engine.SetValue("__warn", new Action<string>(warnings.Add));
+        engine.Execute($"var __ui = {ParseOrNull(uiAttributes)?.ToJsonString() ?? "null"};");
+        var sets = engine.Evaluate("JSON.stringify(AutoAcceptRules.readConfig(__ui, { warn: function (m) { __warn(String(m)); } }).configurationSets)").AsString();
+        return new AutomationReading(sets, warnings);
+    }
+
+    private Engine Load(CancellationToken ct)
+    {
+        var engine = ScriptEngines.Create(ct);
+        engine.Execute(ScriptEngines.Prepare(Source(), "auto-accept-rules.js"));
+        return engine;
     }
 
     private string Source()

@@ -16,11 +16,16 @@ internal sealed class SandboxServerlessApi(SandboxStore store) : IServerlessApi
     private const string BuildKind = "sls.build";
     private const string DeploymentKind = "sls.deployment";
     private const string VariableKind = "sls.variable";
+    private const string AssetKind = "sls.asset";
+    private const string AssetVersionKind = "sls.asset-version";
     internal static readonly TimeSpan BuildTime = TimeSpan.FromSeconds(1);
 
     private sealed record StoredVersion(string Sid, string Path, string Visibility, string Code);
 
-    private sealed record StoredBuild(string Sid, DateTimeOffset Started, bool Fails, IReadOnlyList<string>? Versions = null);
+    private sealed record StoredBuild(string Sid, DateTimeOffset Started, bool Fails, IReadOnlyList<string>? Versions = null,
+        IReadOnlyList<string>? AssetVersions = null, IReadOnlyList<ServerlessDependency>? Dependencies = null, string? Runtime = null);
+
+    private sealed record StoredAssetVersion(string Sid, string AssetSid, string Path, string Visibility, string ContentType, byte[] Content);
 
     public IAsyncEnumerable<ServerlessService> ListServicesAsync(CancellationToken ct) => store.StreamAsync<ServerlessService>(ServiceKind, null, ct);
 
@@ -65,6 +70,96 @@ internal sealed class SandboxServerlessApi(SandboxStore store) : IServerlessApi
     public async Task<FunctionVersion> CreateFunctionVersionAsync(string serviceSid, string functionSid, string path, string visibility, string code, CancellationToken ct)
     {
         await store.GetAsync<ServerlessFunction>(FunctionKind, functionSid, ct);
+        CheckPathAndVisibility(path, visibility);
+
+        var sid = SandboxStore.NewSid("ZN");
+        await store.AddAsync(VersionKind, serviceSid, sid, new StoredVersion(sid, path, visibility, code), ct);
+        return new FunctionVersion(sid, path, visibility);
+    }
+
+    public IAsyncEnumerable<ServerlessAsset> ListAssetsAsync(string serviceSid, CancellationToken ct) =>
+        store.StreamAsync<ServerlessAsset>(AssetKind, serviceSid, ct, c => store.GetAsync<ServerlessService>(ServiceKind, serviceSid, c));
+
+    public async Task<ServerlessAsset> CreateAssetAsync(string serviceSid, string friendlyName, CancellationToken ct)
+    {
+        await store.GetAsync<ServerlessService>(ServiceKind, serviceSid, ct);
+        var sid = SandboxStore.NewSid("ZH");
+        return await store.AddAsync(AssetKind, serviceSid, sid, new ServerlessAsset(sid, friendlyName), ct);
+    }
+
+    public async Task<AssetVersion> CreateAssetVersionAsync(string serviceSid, string assetSid, string path, string visibility, byte[] content, string contentType, CancellationToken ct)
+    {
+        await store.GetAsync<ServerlessAsset>(AssetKind, assetSid, ct);
+        CheckPathAndVisibility(path, visibility);
+        var sid = SandboxStore.NewSid("ZN");
+        await store.AddAsync(AssetVersionKind, serviceSid, sid, new StoredAssetVersion(sid, assetSid, path, visibility, contentType, content), ct);
+        return new AssetVersion(sid, path, visibility);
+    }
+
+    public async Task<ServerlessBuild> CreateBuildAsync(string serviceSid, IReadOnlyList<string> functionVersionSids, IReadOnlyList<string> assetVersionSids,
+        IReadOnlyList<ServerlessDependency> dependencies, string runtime, CancellationToken ct)
+    {
+        await store.GetAsync<ServerlessService>(ServiceKind, serviceSid, ct);
+        foreach (var version in functionVersionSids)
+        {
+            await store.GetAsync<StoredVersion>(VersionKind, version, ct);
+        }
+
+        foreach (var version in assetVersionSids)
+        {
+            await store.GetAsync<StoredAssetVersion>(AssetVersionKind, version, ct);
+        }
+
+        // Like Twilio, a bad dependency fails the build later rather than the request.
+        var bad = dependencies.FirstOrDefault(d => string.IsNullOrWhiteSpace(d.Name) || string.IsNullOrWhiteSpace(d.Version));
+        var sid = SandboxStore.NewSid("ZB");
+        await store.AddAsync(BuildKind, serviceSid, sid, new StoredBuild(sid, store.Clock.GetUtcNow(), bad is not null, [.. functionVersionSids],
+            [.. assetVersionSids], [.. dependencies], runtime), ct);
+        return new ServerlessBuild(sid, "building");
+    }
+
+    public async Task<ServerlessBuildDetails> FetchBuildAsync(string serviceSid, string buildSid, CancellationToken ct)
+    {
+        var build = await store.GetAsync<StoredBuild>(BuildKind, buildSid, ct);
+        var status = await FetchBuildStatusAsync(serviceSid, buildSid, ct);
+        var functions = new List<BuildVersion>();
+        foreach (var sid in build.Versions ?? [])
+        {
+            functions.Add(new BuildVersion(sid, (await store.GetAsync<StoredVersion>(VersionKind, sid, ct)).Path));
+        }
+
+        var assets = new List<BuildVersion>();
+        foreach (var sid in build.AssetVersions ?? [])
+        {
+            assets.Add(new BuildVersion(sid, (await store.GetAsync<StoredAssetVersion>(AssetVersionKind, sid, ct)).Path));
+        }
+
+        return new ServerlessBuildDetails(buildSid, status.Status, assets, functions, build.Dependencies ?? [], build.Runtime);
+    }
+
+    /// <summary>The bytes of an asset served at <paramref name="path"/> by an environment's current build, or null.</summary>
+    internal async Task<byte[]?> DeployedAssetAsync(string environmentSid, string path, CancellationToken ct)
+    {
+        var environment = await store.GetAsync<ServerlessEnvironment>(EnvironmentKind, environmentSid, ct);
+        if (environment.BuildSid is null)
+        {
+            return null;
+        }
+
+        foreach (var sid in (await store.GetAsync<StoredBuild>(BuildKind, environment.BuildSid, ct)).AssetVersions ?? [])
+        {
+            var version = await store.GetAsync<StoredAssetVersion>(AssetVersionKind, sid, ct);
+            if (version.Path == path)
+            {
+                return version.Content;
+            }
+        }
+
+        return null;
+    }
+
+    private static void CheckPathAndVisibility(string path, string visibility)
+    {
         if (visibility is not ("public" or "protected" or "private"))
         {
             throw SandboxStore.BadRequest(20001, "Visibility must be public, protected or private");
@@ -74,25 +169,6 @@ internal sealed class SandboxServerlessApi(SandboxStore store) : IServerlessApi
         {
             throw SandboxStore.BadRequest(20001, "Path must start with '/'");
         }
-
-        var sid = SandboxStore.NewSid("ZN");
-        await store.AddAsync(VersionKind, serviceSid, sid, new StoredVersion(sid, path, visibility, code), ct);
-        return new FunctionVersion(sid, path, visibility);
-    }
-
-    public async Task<ServerlessBuild> CreateBuildAsync(string serviceSid, IReadOnlyList<string> functionVersionSids, IReadOnlyList<ServerlessDependency> dependencies, string runtime, CancellationToken ct)
-    {
-        await store.GetAsync<ServerlessService>(ServiceKind, serviceSid, ct);
-        foreach (var version in functionVersionSids)
-        {
-            await store.GetAsync<StoredVersion>(VersionKind, version, ct);
-        }
-
-        // Like Twilio, a bad dependency fails the build later rather than the request.
-        var bad = dependencies.FirstOrDefault(d => string.IsNullOrWhiteSpace(d.Name) || string.IsNullOrWhiteSpace(d.Version));
-        var sid = SandboxStore.NewSid("ZB");
-        await store.AddAsync(BuildKind, serviceSid, sid, new StoredBuild(sid, store.Clock.GetUtcNow(), bad is not null, [.. functionVersionSids]), ct);
-        return new ServerlessBuild(sid, "building");
     }
 
     public async Task<ServerlessBuildStatus> FetchBuildStatusAsync(string serviceSid, string buildSid, CancellationToken ct)

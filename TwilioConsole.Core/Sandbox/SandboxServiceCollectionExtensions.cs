@@ -13,6 +13,7 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<SandboxTaskRouterApi>();
         services.AddSingleton<SandboxMessagingApi>();
         services.AddSingleton<SandboxServerlessApi>();
+        services.AddSingleton<SandboxFlexApi>();
         services.AddSingleton<SandboxCallbackCourier>();
         services.AddSingleton<AutoAcceptRules>();
         services.AddTransient<SandboxCallEnder>();

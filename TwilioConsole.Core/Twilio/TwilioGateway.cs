@@ -16,7 +16,8 @@ public sealed record TwilioProducts(
     IStudioApi Studio,
     ITaskRouterApi TaskRouter,
     IMessagingApi Messaging,
-    IServerlessApi Serverless)
+    IServerlessApi Serverless,
+    IFlexApi Flex)
 {
     /// <summary>What features answer when the TaskRouter workspace they need is not set.</summary>
     public const string NoWorkspace = "Set the TaskRouter Workspace SID in Settings first.";
@@ -39,10 +40,10 @@ internal sealed class TwilioGateway(SettingsService settings, IServiceProvider s
             ? new TwilioProducts(ConsoleMode.Sandbox, SandboxAccount.AccountSid, SandboxAccount.WorkspaceSid,
                 services.GetRequiredService<SandboxAccountsApi>(), services.GetRequiredService<SandboxStudioApi>(),
                 services.GetRequiredService<SandboxTaskRouterApi>(), services.GetRequiredService<SandboxMessagingApi>(),
-                services.GetRequiredService<SandboxServerlessApi>())
+                services.GetRequiredService<SandboxServerlessApi>(), services.GetRequiredService<SandboxFlexApi>())
             : new TwilioProducts(ConsoleMode.Twilio, current.AccountSid, current.WorkspaceSid,
                 services.GetRequiredService<IAccountsApi>(), services.GetRequiredService<IStudioApi>(),
                 services.GetRequiredService<ITaskRouterApi>(), services.GetRequiredService<IMessagingApi>(),
-                services.GetRequiredService<IServerlessApi>());
+                services.GetRequiredService<IServerlessApi>(), services.GetRequiredService<IFlexApi>());
     }
 }

@@ -20,6 +20,7 @@ public static class TwilioServiceCollectionExtensions
         services.AddTwilioProduct<IStudioApi, StudioApi>(o => o.StudioBaseUrl);
         services.AddTwilioProduct<ITaskRouterApi, TaskRouterApi>(o => o.TaskRouterBaseUrl);
         services.AddTwilioProduct<IServerlessApi, ServerlessApi>(o => o.ServerlessBaseUrl);
+        services.AddTwilioProduct<IFlexApi, FlexApi>(o => o.FlexBaseUrl);
         return services;
     }
 

@@ -171,7 +171,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
         Assert.StartsWith("ZE", (await serverless.CreateEnvironmentAsync(Zs, "production", "prod", Ct)).Sid, StringComparison.Ordinal);
         await serverless.ListFunctionsAsync(Zs, Ct).ToListAsync(Ct);
         Assert.StartsWith("ZH", (await serverless.CreateFunctionAsync(Zs, "send-sms", Ct)).Sid, StringComparison.Ordinal);
-        var build = await serverless.CreateBuildAsync(Zs, [Sids.Make("ZN", 1), Sids.Make("ZN", 2)], [new("twilio", "5.3.0")], "node22", Ct);
+        var build = await serverless.CreateBuildAsync(Zs, [Sids.Make("ZN", 1), Sids.Make("ZN", 2)], [], [new("twilio", "5.3.0")], "node22", Ct);
         Assert.StartsWith("ZB", build.Sid, StringComparison.Ordinal);
         Assert.NotNull((await serverless.FetchBuildStatusAsync(Zs, Zb, Ct)).Status);
         Assert.StartsWith("ZD", (await serverless.CreateDeploymentAsync(Zs, Ze, Zb, Ct)).Sid, StringComparison.Ordinal);
@@ -191,7 +191,7 @@ public sealed class ProductsContractTests(ContractHarness harness) : IClassFixtu
     {
         var serverless = harness.Service<IServerlessApi>(); // FunctionVersions must be ZN SIDs
 
-        var error = await Assert.ThrowsAsync<TwilioApiException>(() => serverless.CreateBuildAsync(Zs, ["send-sms"], [], "node22", Ct));
+        var error = await Assert.ThrowsAsync<TwilioApiException>(() => serverless.CreateBuildAsync(Zs, ["send-sms"], [], [], "node22", Ct));
 
         Assert.Equal(422, (int)error.Status);
     }

@@ -1,9 +1,12 @@
-import { AutoAcceptor, decide, DEFAULT_CONFIG } from '../src/autoAccept';
+import { AutoAcceptConfig, AutoAcceptor, ConfigurationSet, decide, DEFAULT_CONFIG, DEFAULT_SET, matchSet } from '../src/autoAccept';
 import { quietLog, reservation } from './fakes';
 
+const set = (overrides: Partial<ConfigurationSet>): ConfigurationSet => ({ ...DEFAULT_SET, ...overrides });
+const accepted = { accept: true, select: true, wrapUpSeconds: null, set: 'Voice calls' };
+
 describe('decide', () => {
-  it('accepts an inbound voice task', () => {
-    expect(decide(reservation(), DEFAULT_CONFIG, false)).toEqual({ accept: true });
+  it('accepts and selects an inbound voice task by default, leaving wrap-up to the agent', () => {
+    expect(decide(reservation(), DEFAULT_CONFIG, false)).toEqual(accepted);
   });
 
   it.each([
@@ -12,26 +15,47 @@ describe('decide', () => {
     ['a chat task when only voice is configured', reservation({ taskChannelUniqueName: 'chat' }), 'channel'],
     ['a task without a channel', reservation({ taskChannelUniqueName: undefined }), 'channel'],
   ])('leaves %s to the agent', (_name, r, reason) => {
-    expect(decide(r, DEFAULT_CONFIG, false)).toEqual({ accept: false, reason });
-  });
-
-  it('accepts chat when chat is configured', () => {
-    expect(decide(reservation({ taskChannelUniqueName: 'chat' }), { channels: ['voice', 'chat'] }, false)).toEqual({ accept: true });
+    expect(decide(r, DEFAULT_CONFIG, false)).toEqual({ accept: false, reason, wrapUpSeconds: null, set: null });
   });
 
   it('accepts nothing while paused', () => {
-    expect(decide(reservation(), DEFAULT_CONFIG, true)).toEqual({ accept: false, reason: 'paused' });
+    expect(decide(reservation(), DEFAULT_CONFIG, true)).toEqual({ accept: false, reason: 'paused', wrapUpSeconds: null, set: null });
   });
 
   it('treats missing attributes as inbound', () => {
-    expect(decide(reservation({ attributes: null, transfers: null }), DEFAULT_CONFIG, false)).toEqual({ accept: true });
+    expect(decide(reservation({ attributes: null, transfers: null }), DEFAULT_CONFIG, false)).toEqual(accepted);
+  });
+
+  it('applies the first set whose channel and required attributes fit, in order', () => {
+    const config: AutoAcceptConfig = {
+      configurationSets: [
+        set({ name: 'Support', requiredAttributes: [{ key: 'type', value: 'support' }], autoWrapUp: true, wrapUpSeconds: 20 }),
+        set({ name: 'Other calls', autoSelect: false }),
+      ],
+    };
+    expect(decide(reservation({ attributes: { type: 'support' } }), config, false))
+      .toEqual({ accept: true, select: true, wrapUpSeconds: 20, set: 'Support' });
+    expect(decide(reservation({ attributes: { type: 'troubleshooting' } }), config, false))
+      .toEqual({ accept: true, select: false, wrapUpSeconds: null, set: 'Other calls' });
+  });
+
+  it('needs every required attribute, compared as text', () => {
+    const config = { configurationSets: [set({ requiredAttributes: [{ key: 'type', value: 'support' }, { key: 'vip', value: 'true' }] })] };
+    expect(matchSet(reservation({ attributes: { type: 'support', vip: true } }).task, config)).toBeDefined();
+    expect(matchSet(reservation({ attributes: { type: 'support' } }).task, config)).toBeUndefined();
+  });
+
+  it('leaves the accept to the agent but still wraps up when a set only automates wrap-up', () => {
+    const config = { configurationSets: [set({ name: 'Chat', channel: 'chat', autoAccept: false, autoWrapUp: true, wrapUpSeconds: 45 })] };
+    expect(decide(reservation({ taskChannelUniqueName: 'chat' }), config, false))
+      .toEqual({ accept: false, reason: 'manual', wrapUpSeconds: 45, set: 'Chat' });
   });
 });
 
 describe('AutoAcceptor', () => {
-  function acceptor(invokeAction: jest.Mock, paused = false) {
+  function acceptor(invokeAction: jest.Mock, paused = false, config: AutoAcceptConfig = DEFAULT_CONFIG) {
     const notifyFailure = jest.fn();
-    const a = new AutoAcceptor({ config: DEFAULT_CONFIG, isPaused: () => paused, invokeAction, notifyFailure, log: quietLog });
+    const a = new AutoAcceptor({ config, isPaused: () => paused, invokeAction, notifyFailure, log: quietLog });
     return { a, notifyFailure };
   }
 
@@ -43,6 +67,16 @@ describe('AutoAcceptor', () => {
     await a.handle(r);
 
     expect(invoke.mock.calls).toEqual([['AcceptTask', { sid: r.sid }], ['SelectTask', { sid: r.sid }]]);
+  });
+
+  it('accepts without selecting when the set turns auto-select off', async () => {
+    const invoke = jest.fn().mockResolvedValue(undefined);
+    const { a } = acceptor(invoke, false, { configurationSets: [set({ autoSelect: false })] });
+    const r = reservation();
+
+    await a.handle(r);
+
+    expect(invoke.mock.calls).toEqual([['AcceptTask', { sid: r.sid }]]);
   });
 
   it('reports a failed accept once and never retries', async () => {

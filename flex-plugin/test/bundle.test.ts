@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { runInNewContext } from 'vm';
-import { FakeWorkerClient, flush, memoryStorage, reservation } from './fakes';
+import { FakeWorkerClient, flush, liveReservation, memoryStorage, reservation } from './fakes';
 
 // `npm test` builds first; this loads the real bundle the way Flex does (a script with Flex's globals on window).
 describe('build/plugin-auto-accept.js', () => {
@@ -16,6 +16,7 @@ describe('build/plugin-auto-accept.js', () => {
       Notifications: { registerNotification: jest.fn(), showNotification: jest.fn() },
       NotificationType: { error: 'error' },
       MainHeader: { Content: { add: jest.fn() } },
+      TaskCanvasHeader: { Content: { add: jest.fn() } },
     };
     const window = { Twilio: { Flex: flex }, React: require('react'), localStorage: memoryStorage() };
 
@@ -32,5 +33,40 @@ describe('build/plugin-auto-accept.js', () => {
     expect(plugin.name).toBe('AutoAcceptPlugin');
     expect(plugin.uniqueName).toBe('plugin-auto-accept');
     expect(invokeAction).toHaveBeenCalledWith('AcceptTask', { sid: r.sid });
+  });
+
+  it('wraps up through the bundled code after the configured time', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    try {
+      const code = readFileSync(join(__dirname, '..', 'build', 'plugin-auto-accept.js'), 'utf8');
+      type Plugin = { init(flex: unknown, manager: unknown): void };
+      const registered: Array<new () => Plugin> = [];
+      const invokeAction = jest.fn().mockResolvedValue(undefined);
+      const flex = {
+        Plugins: { init: (plugin: never) => registered.push(plugin) },
+        Actions: { invokeAction },
+        Notifications: { registerNotification: jest.fn(), showNotification: jest.fn() },
+        NotificationType: { error: 'error' },
+        MainHeader: { Content: { add: jest.fn() } },
+        TaskCanvasHeader: { Content: { add: jest.fn() } },
+      };
+      const window = { Twilio: { Flex: flex }, React: require('react'), localStorage: memoryStorage() };
+      jest.spyOn(console, 'log').mockImplementation(() => undefined);
+      runInNewContext(code, { window, Twilio: window.Twilio, console, setTimeout, clearTimeout, setInterval, clearInterval });
+      const worker = new FakeWorkerClient();
+      const uiAttributes = { autoAccept: { configurationSets: [{ name: 'Calls', channel: 'voice', autoSelect: false, autoWrapUp: true, wrapUpSeconds: 5 }] } };
+      new registered[0]().init(flex, { workerClient: worker, serviceConfiguration: { ui_attributes: uiAttributes } });
+      const r = liveReservation();
+
+      worker.emit('reservationCreated', r);
+      await flush();
+      r.emit('wrapup');
+      jest.advanceTimersByTime(5_000);
+      await flush();
+
+      expect(invokeAction.mock.calls).toEqual([['AcceptTask', { sid: r.sid }], ['CompleteTask', { sid: r.sid }]]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -17,8 +17,19 @@ export function reservation(overrides: Partial<ReservationLike['task']> = {}): R
   };
 }
 
-/** The TaskRouter worker client as Flex exposes it: emits reservationCreated. */
-export class FakeWorkerClient extends EventEmitter {}
+/** The TaskRouter worker client as Flex exposes it: emits reservationCreated, has attributes it can set. */
+export class FakeWorkerClient extends EventEmitter {
+  attributes: Record<string, unknown> = { skills: ['support'] };
+  setAttributes = jest.fn(async (attributes: Record<string, unknown>) => {
+    this.attributes = attributes;
+    return this;
+  });
+}
+
+/** A reservation that emits its own events (wrapup, completed, …) the way twilio-taskrouter's Reservation does. */
+export function liveReservation(overrides: Partial<ReservationLike['task']> = {}): ReservationLike & EventEmitter {
+  return Object.assign(new EventEmitter(), reservation(overrides));
+}
 
 export function memoryStorage(): Storage {
   const items = new Map<string, string>();

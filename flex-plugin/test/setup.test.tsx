@@ -1,7 +1,7 @@
 import type * as Flex from '@twilio/flex-ui';
 import { FAILURE_NOTIFICATION, setUpAutoAccept } from '../src/setup';
 import { PauseStore } from '../src/pauseStore';
-import { FakeWorkerClient, flush, memoryStorage, reservation } from './fakes';
+import { FakeWorkerClient, flush, liveReservation, memoryStorage, reservation } from './fakes';
 
 function fakeFlex(invokeAction: jest.Mock) {
   return {
@@ -9,6 +9,7 @@ function fakeFlex(invokeAction: jest.Mock) {
     Notifications: { registerNotification: jest.fn(), showNotification: jest.fn() },
     NotificationType: { error: 'error' },
     MainHeader: { Content: { add: jest.fn() } },
+    TaskCanvasHeader: { Content: { add: jest.fn() } },
   };
 }
 
@@ -69,6 +70,56 @@ describe('setUpAutoAccept (wired to a fake Flex)', () => {
     await flush();
 
     expect(invoke).not.toHaveBeenCalled();
+  });
+
+  it('records the header switch in the worker attributes for supervisors', () => {
+    const flex = fakeFlex(jest.fn());
+    const worker = new FakeWorkerClient();
+    setUpAutoAccept(flex as never, fakeManager(worker), memoryStorage());
+    const toggle = flex.MainHeader.Content.add.mock.calls[0][0] as { props: { store: PauseStore } };
+
+    toggle.props.store.set(true);
+
+    expect(worker.setAttributes).toHaveBeenCalledWith({ skills: ['support'], autoAccept: { paused: true } });
+  });
+
+  it('completes a task after the configured wrap-up time, with the countdown in the task canvas header', async () => {
+    jest.useFakeTimers();
+    try {
+      const invoke = jest.fn().mockResolvedValue(undefined);
+      const flex = fakeFlex(invoke);
+      const worker = new FakeWorkerClient();
+      const uiAttributes = { autoAccept: { configurationSets: [{ name: 'Voice', channel: 'voice', autoWrapUp: true, wrapUpSeconds: 20 }] } };
+      const { timers } = setUpAutoAccept(flex as never, fakeManager(worker, uiAttributes), memoryStorage());
+      const r = liveReservation();
+
+      worker.emit('reservationCreated', r);
+      await Promise.resolve();
+      await Promise.resolve();
+      await Promise.resolve();
+      r.emit('wrapup');
+      expect(timers.remaining(r.sid)).toBe(20);
+      jest.advanceTimersByTime(20_000);
+      await Promise.resolve();
+
+      expect(invoke.mock.calls.map((c) => c[0])).toEqual(['AcceptTask', 'SelectTask', 'CompleteTask']);
+      expect(flex.TaskCanvasHeader.Content.add).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('starts no countdown when the agent completes before wrap-up, or when no set automates wrap-up', async () => {
+    const invoke = jest.fn().mockResolvedValue(undefined);
+    const worker = new FakeWorkerClient();
+    const { timers } = setUpAutoAccept(fakeFlex(invoke) as never, fakeManager(worker), memoryStorage());
+    const r = liveReservation();
+
+    worker.emit('reservationCreated', r);
+    await flush();
+    r.emit('wrapup');
+
+    expect(timers.remaining(r.sid)).toBeNull();
   });
 
   it('shows the registered notification once when accepting fails', async () => {

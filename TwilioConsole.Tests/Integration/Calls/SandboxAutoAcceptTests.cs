@@ -52,7 +52,7 @@ public sealed class SandboxAutoAcceptTests : IAsyncDisposable
 
         var autoAccept = Path.Combine(source, "autoAccept.ts");
         var shipped = await File.ReadAllTextAsync(autoAccept, Ct);
-        var edited = shipped.Replace("if (paused) return { accept: false, reason: 'paused' };", "", StringComparison.Ordinal);
+        var edited = shipped.Replace("if (paused) return { accept: false, reason: 'paused', wrapUpSeconds: null, set: null };", "", StringComparison.Ordinal);
         Assert.NotEqual(shipped, edited);
         await File.WriteAllTextAsync(autoAccept, edited, Ct);
         await BuildRulesAsync(Path.Combine(source, "rules.ts"), _rules);

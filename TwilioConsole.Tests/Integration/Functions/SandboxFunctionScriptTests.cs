@@ -119,7 +119,7 @@ public sealed class SandboxFunctionScriptTests : IAsyncDisposable
     {
         var function = await Serverless.ListFunctionsAsync(deployment.ServiceSid, Ct).FirstAsync(Ct);
         var version = await Serverless.CreateFunctionVersionAsync(deployment.ServiceSid, function.Sid, FunctionDeployer.FunctionPath, "public", code, Ct);
-        var build = await Serverless.CreateBuildAsync(deployment.ServiceSid, [version.Sid], [], "node22", Ct);
+        var build = await Serverless.CreateBuildAsync(deployment.ServiceSid, [version.Sid], [], [], "node22", Ct);
         _clock.Advance(TimeSpan.FromSeconds(2));
         await Serverless.CreateDeploymentAsync(deployment.ServiceSid, deployment.EnvironmentSid, build.Sid, Ct);
     }

@@ -201,7 +201,7 @@ public sealed class SandboxBehaviourTests : IAsyncLifetime
         var environment = await serverless.CreateEnvironmentAsync(service.Sid, "production", null, Ct);
         var function = await serverless.CreateFunctionAsync(service.Sid, "send-sms", Ct);
         var version = await serverless.CreateFunctionVersionAsync(service.Sid, function.Sid, "/send-sms", "protected", "exports.handler = () => {};", Ct);
-        var build = await serverless.CreateBuildAsync(service.Sid, [version.Sid], [new("twilio", "5.3.0")], "node22", Ct);
+        var build = await serverless.CreateBuildAsync(service.Sid, [version.Sid], [], [new("twilio", "5.3.0")], "node22", Ct);
 
         var early = await Assert.ThrowsAsync<TwilioApiException>(() => serverless.CreateDeploymentAsync(service.Sid, environment.Sid, build.Sid, Ct));
         _clock.Advance(SandboxServerlessApi.BuildTime);
@@ -222,7 +222,7 @@ public sealed class SandboxBehaviourTests : IAsyncLifetime
         var service = await _twilio.Serverless.CreateServiceAsync("send-sms", "Send SMS", Ct);
         var function = await _twilio.Serverless.CreateFunctionAsync(service.Sid, "send-sms", Ct);
         var version = await _twilio.Serverless.CreateFunctionVersionAsync(service.Sid, function.Sid, "/send-sms", "protected", "x", Ct);
-        var build = await _twilio.Serverless.CreateBuildAsync(service.Sid, [version.Sid], [new("twilio", "")], "node22", Ct);
+        var build = await _twilio.Serverless.CreateBuildAsync(service.Sid, [version.Sid], [], [new("twilio", "")], "node22", Ct);
         _clock.Advance(SandboxServerlessApi.BuildTime);
 
         var status = await _twilio.Serverless.FetchBuildStatusAsync(service.Sid, build.Sid, Ct);

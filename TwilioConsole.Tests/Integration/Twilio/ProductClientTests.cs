@@ -107,7 +107,7 @@ public sealed class ProductClientTests : IAsyncLifetime
         var zs = Sids.Make("ZS", 1);
         _app.Twilio.Respond(HttpMethod.Post, $"/v1/Services/{zs}/Builds", HttpStatusCode.Created, $$"""{"sid": "{{Sids.Make("ZB", 1)}}", "status": "building"}""");
 
-        await _app.Services.GetRequiredService<IServerlessApi>().CreateBuildAsync(zs, ["ZN1", "ZN2"], [new("twilio", "5.3.0")], "node22", Ct);
+        await _app.Services.GetRequiredService<IServerlessApi>().CreateBuildAsync(zs, ["ZN1", "ZN2"], [], [new("twilio", "5.3.0")], "node22", Ct);
 
         var form = Assert.Single(_app.Twilio.Requests).Form;
         Assert.Equal(["ZN1", "ZN2"], form.Where(f => f.Key == "FunctionVersions").Select(f => f.Value));

@@ -46,6 +46,20 @@ public sealed class AutoAcceptRulesTests
         var expected = c.GetProperty("expected");
         Assert.Equal(expected.GetProperty("accept").GetBoolean(), decision.Accept);
         Assert.Equal(expected.TryGetProperty("reason", out var reason) ? reason.GetString() : null, decision.Reason);
+        Assert.Equal(expected.TryGetProperty("select", out var select) && select.GetBoolean(), decision.Select);
+        Assert.Equal(expected.GetProperty("wrapUpSeconds").ValueKind == JsonValueKind.Number ? expected.GetProperty("wrapUpSeconds").GetInt32() : null, decision.WrapUpSeconds);
+        Assert.Equal(expected.GetProperty("set").GetString(), decision.Set);
+    }
+
+    [Fact]
+    public void ReadConfig_FillsInTheDefaults_AndReportsWhatThePluginWouldWarnAbout()
+    {
+        var good = Rules.ReadConfig("""{"autoAccept":{"configurationSets":[{"name":"Calls","channel":"Voice","autoWrapUp":true}]}}""", TestContext.Current.CancellationToken);
+        var bad = Rules.ReadConfig("""{"autoAccept":{"configurationSets":[{"channel":"voice","wrapUpSeconds":0}]}}""", TestContext.Current.CancellationToken);
+
+        Assert.Empty(good.Warnings);
+        Assert.Equal("""[{"name":"Calls","channel":"voice","requiredAttributes":[],"autoAccept":true,"autoSelect":true,"autoWrapUp":true,"wrapUpSeconds":30}]""", good.ConfigurationSetsJson);
+        Assert.Contains("configurationSets[0].wrapUpSeconds must be a whole number of seconds from 1 to 3600", Assert.Single(bad.Warnings), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TwilioConsole.Core.Audit;
 using TwilioConsole.Core.Data;
+using TwilioConsole.Core.Flex;
 using TwilioConsole.Core.Functions;
 using TwilioConsole.Core.Ivr;
 using TwilioConsole.Core.Messaging;
@@ -49,6 +50,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MessageReconciler>();
         services.AddTransient<SmsSender>();
         services.AddTransient<FunctionDeployer>();
+        services.AddOptions<FlexOptions>().BindConfiguration(FlexOptions.Section);
+        services.AddSingleton<PluginBundleLocator>();
+        services.AddTransient<FlexPluginDeployer>();
+        services.AddTransient<AgentAutomationStore>();
         services.AddTransient<FunctionSmsClient>();
         services.AddHttpClient(FunctionSmsClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<ThankYouSettingsStore>();

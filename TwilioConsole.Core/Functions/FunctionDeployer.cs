@@ -48,21 +48,8 @@ public sealed class FunctionDeployer(ITwilioGateway gateway, SettingsService set
 
     public async Task<DeployResult> DeployAsync(string actor, IProgress<IReadOnlyList<DeployStep>>? progress, CancellationToken ct)
     {
-        var steps = new List<DeployStep>();
-        void Report(string name, DeployStepState state, string? detail = null)
-        {
-            var index = steps.FindIndex(s => s.Name == name);
-            if (index >= 0)
-            {
-                steps[index] = new DeployStep(name, state, detail);
-            }
-            else
-            {
-                steps.Add(new DeployStep(name, state, detail));
-            }
-
-            progress?.Report([.. steps]);
-        }
+        var steps = new DeployProgress(progress);
+        void Report(string name, DeployStepState state, string? detail = null) => steps.Report(name, state, detail);
 
         var twilio = await gateway.CurrentAsync(ct);
         var current = await settings.GetEffectiveAsync(ct);
@@ -112,7 +99,7 @@ public sealed class FunctionDeployer(ITwilioGateway gateway, SettingsService set
             step = "Build";
             Report(step, DeployStepState.Running, Runtime);
             var build = await serverless.CreateBuildAsync(service.Sid, [version.Sid], [], Dependencies, Runtime, ct);
-            var status = await WaitForBuildAsync(serverless, service.Sid, build.Sid, ct);
+            var status = await DeployProgress.WaitForBuildAsync(serverless, service.Sid, build.Sid, clock, BuildTimeout, PollInterval, ct);
             if (status != "completed")
             {
                 var reason = status == "failed"
@@ -155,21 +142,6 @@ public sealed class FunctionDeployer(ITwilioGateway gateway, SettingsService set
         }
     }
 
-    private async Task<string> WaitForBuildAsync(IServerlessApi serverless, string serviceSid, string buildSid, CancellationToken ct)
-    {
-        var deadline = clock.GetUtcNow() + BuildTimeout;
-        while (true)
-        {
-            var status = (await serverless.FetchBuildStatusAsync(serviceSid, buildSid, ct)).Status;
-            if (status != "building" || clock.GetUtcNow() >= deadline)
-            {
-                return status;
-            }
-
-            await Task.Delay(PollInterval, clock, ct);
-        }
-    }
-
     private static async Task SetVariablesAsync(IServerlessApi serverless, string serviceSid, string environmentSid, Dictionary<string, string> wanted, CancellationToken ct)
     {
         var existing = await serverless.ListVariablesAsync(serviceSid, environmentSid, ct).ToListAsync(ct);
@@ -187,11 +159,11 @@ public sealed class FunctionDeployer(ITwilioGateway gateway, SettingsService set
         }
     }
 
-    private async Task<DeployResult> FinishAsync(string actor, List<DeployStep> steps, FunctionDeployment? deployment, string? error, CancellationToken ct)
+    private async Task<DeployResult> FinishAsync(string actor, DeployProgress steps, FunctionDeployment? deployment, string? error, CancellationToken ct)
     {
-        var details = string.Join("; ", steps.Select(s => $"{s.Name}: {s.State}"));
+        var details = steps.Summary;
         await audit.RecordAsync(actor, "functions.deploy", ServiceUniqueName, deployment is null ? details : $"{details}; {deployment.Url}", error is null, error, ct);
-        return new DeployResult(error is null, deployment, steps, error);
+        return new DeployResult(error is null, deployment, steps.Steps, error);
     }
 
     private static string ReadCode()

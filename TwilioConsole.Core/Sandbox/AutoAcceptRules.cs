@@ -78,6 +78,9 @@ public sealed partial class AutoAcceptRules(IConfiguration configuration, ILogge
         return new AutomationReading(sets, warnings);
     }
 
+    /// <summary>Seconds the agent's "extend" adds to an auto-wrap-up countdown (the plugin's EXTEND_SECONDS).</summary>
+    public int ExtendSeconds(CancellationToken ct) => (int)Load(ct).Evaluate("AutoAcceptRules.EXTEND_SECONDS").AsNumber();
+
     private Engine Load(CancellationToken ct)
     {
         var engine = ScriptEngines.Create(ct);

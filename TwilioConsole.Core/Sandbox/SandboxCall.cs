@@ -13,6 +13,9 @@ public enum SandboxCallState
     /// <summary>An agent accepted the task; caller and agent are talking.</summary>
     Talking,
 
+    /// <summary>The call ended; the agent's task is in wrap-up until they (or auto-wrap-up) complete it.</summary>
+    WrappingUp,
+
     Ended,
 }
 
@@ -75,6 +78,17 @@ public sealed class SandboxCall
 
     /// <summary>True while the page should keep checking for the thank-you text's progress.</summary>
     public bool FollowingText { get; internal set; }
+
+    /// <summary>The configuration set of the plugin that applied to the agent's reservation.</summary>
+    public string? AutomationSet { get; internal set; }
+
+    /// <summary>When auto-wrap-up completes the task (null: the agent completes wrap-up, or the call is not in wrap-up).</summary>
+    public DateTimeOffset? WrapUpDue { get; internal set; }
+
+    /// <summary>True while the page should keep calling RefreshAsync: a text to follow or an auto-wrap-up to run.</summary>
+    public bool NeedsRefresh => FollowingText || (State == SandboxCallState.WrappingUp && WrapUpDue is not null);
+
+    internal int? WrapUpSeconds { get; set; }
 
     internal IvrCallSimulator? Ivr { get; set; }
 

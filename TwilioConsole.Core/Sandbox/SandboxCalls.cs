@@ -27,12 +27,13 @@ public sealed class SandboxCalls
     private readonly MessageLog messages;
     private readonly TimeProvider clock;
     private readonly AutoAcceptRules autoAccept;
+    private readonly SandboxFlexApi flex;
 
     internal SandboxCalls(SettingsService settings, IvrStore ivrs, IvrPublisher publisher, SandboxTaskRouterApi taskRouter,
-        SandboxCallEnder ender, ThankYouOutbox thankYou, MessageLog messages, TimeProvider clock, AutoAcceptRules autoAccept)
+        SandboxCallEnder ender, ThankYouOutbox thankYou, MessageLog messages, TimeProvider clock, AutoAcceptRules autoAccept, SandboxFlexApi flex)
     {
         (this.settings, this.ivrs, this.publisher, this.taskRouter) = (settings, ivrs, publisher, taskRouter);
-        (this.ender, this.thankYou, this.messages, this.clock, this.autoAccept) = (ender, thankYou, messages, clock, autoAccept);
+        (this.ender, this.thankYou, this.messages, this.clock, this.autoAccept, this.flex) = (ender, thankYou, messages, clock, autoAccept, flex);
     }
 
     public async Task<(SandboxCall? Call, string? Error)> PlaceAsync(string? customerNumber, string? customerName, CancellationToken ct)
@@ -131,11 +132,14 @@ public sealed class SandboxCalls
                 var seconds = Math.Max(1, (int)(Now - call.TalkingSince!.Value).TotalSeconds);
                 await taskRouter.SetTaskStatusAsync(call.TaskSid!, "wrapping", ct);
                 call.Add(Now, TimelineKind.HangUp, $"Call ended after {TimeSpan.FromSeconds(seconds).ToString(@"m\:ss", CultureInfo.InvariantCulture)} with {call.AgentName}.");
-                await ender.EndAsync(new EndedCall(call.CustomerNumber, call.CustomerName, call.QueueName!, call.AgentName!, seconds, call.TaskSid, call.AgentSid), ct);
-                await taskRouter.SetTaskStatusAsync(call.TaskSid!, "completed", ct);
-                call.Add(Now, TimelineKind.Task, $"TaskRouter posts signed task.wrapup, then task.completed, for {call.TaskSid} to {WebhookPaths.TaskRouterEvents}.");
-                call.FollowingText = true;
-                break;
+                await ender.EndAsync(Ended(call, seconds), completeAfter: null, ct);
+                call.Add(Now, TimelineKind.Task, $"TaskRouter posts signed task.wrapup for {call.TaskSid} to {WebhookPaths.TaskRouterEvents}.");
+                call.WrapUpDue = call.WrapUpSeconds is { } wrapUp ? Now.AddSeconds(wrapUp) : null;
+                call.Add(Now, TimelineKind.Agent, call.WrapUpDue is null
+                    ? $"{call.AgentName} is wrapping up in Flex; the task completes when they click Complete."
+                    : $"Auto wrap-up (configuration set \"{call.AutomationSet}\"): {call.AgentName}'s Flex completes the task in {call.WrapUpSeconds} s unless they extend it.");
+                (call.State, call.FollowingText) = (SandboxCallState.WrappingUp, true);
+                return;
             default:
                 return;
         }
@@ -143,9 +147,46 @@ public sealed class SandboxCalls
         call.State = SandboxCallState.Ended;
     }
 
+    private static EndedCall Ended(SandboxCall call, int seconds) =>
+        new(call.CustomerNumber, call.CustomerName, call.QueueName!, call.AgentName!, seconds, call.TaskSid, call.AgentSid);
+
+    /// <summary>The agent's "extend" on the auto-wrap-up countdown: the plugin's own number of seconds more.</summary>
+    public void ExtendWrapUp(SandboxCall call, CancellationToken ct)
+    {
+        if (call is { State: SandboxCallState.WrappingUp, WrapUpDue: { } due })
+        {
+            var extra = autoAccept.ExtendSeconds(ct);
+            call.WrapUpDue = due.AddSeconds(extra);
+            call.Add(Now, TimelineKind.Agent, $"{call.AgentName} extended wrap-up by {extra} s.");
+        }
+    }
+
+    /// <summary>The agent clicks Complete (or auto-wrap-up's time is up): the task completes and TaskRouter posts task.completed.</summary>
+    public async Task CompleteWrapUpAsync(SandboxCall call, CancellationToken ct) => await CompleteWrapUpAsync(call, automatic: false, ct);
+
+    private async Task CompleteWrapUpAsync(SandboxCall call, bool automatic, CancellationToken ct)
+    {
+        if (call.State != SandboxCallState.WrappingUp || await RefusedAsync(call, ct))
+        {
+            return;
+        }
+
+        await taskRouter.SetTaskStatusAsync(call.TaskSid!, "completed", ct);
+        await ender.CompleteAsync(Ended(call, 0), ct);
+        call.Add(Now, TimelineKind.Task, automatic
+            ? $"Auto wrap-up completed {call.TaskSid} without {call.AgentName} clicking anything; TaskRouter posts signed task.completed."
+            : $"{call.AgentName} completed wrap-up; TaskRouter posts signed task.completed for {call.TaskSid}.");
+        (call.State, call.WrapUpDue) = (SandboxCallState.Ended, null);
+    }
+
     /// <summary>After hang-up: notes the thank-you text's progress (queued, sent, delivered …) until it settles.</summary>
     public async Task RefreshAsync(SandboxCall call, CancellationToken ct)
     {
+        if (call is { State: SandboxCallState.WrappingUp, WrapUpDue: { } due } && Now >= due)
+        {
+            await CompleteWrapUpAsync(call, automatic: true, ct);
+        }
+
         if (!call.FollowingText)
         {
             return;
@@ -270,7 +311,8 @@ public sealed class SandboxCalls
         AutoAcceptDecision decision;
         try
         {
-            decision = autoAccept.Decide(channel?.UniqueName ?? "", task.Attributes, transfer: false, uiAttributes: null, AutoAcceptRules.IsPaused(agent.Attributes), ct);
+            decision = autoAccept.Decide(channel?.UniqueName ?? "", task.Attributes, transfer: false, await flex.UiAttributesJsonAsync(ct),
+                AutoAcceptRules.IsPaused(agent.Attributes), ct);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or Jint.Runtime.JavaScriptException or Acornima.ParseErrorException)
         {
@@ -289,6 +331,9 @@ public sealed class SandboxCalls
 
         await taskRouter.SetTaskStatusAsync(created.Sid, "assigned", ct);
         (call.AgentName, call.AgentSid, call.TalkingSince, call.State) = (agent.FriendlyName, agent.Sid, Now, SandboxCallState.Talking);
-        call.Add(Now, TimelineKind.Agent, $"{agent.FriendlyName}'s Flex accepts it automatically (auto-accept plugin: {channel?.UniqueName} task, not paused). Caller and agent are talking.");
+        (call.AutomationSet, call.WrapUpSeconds) = (decision.Set, decision.WrapUpSeconds);
+        call.Add(Now, TimelineKind.Agent,
+            $"{agent.FriendlyName}'s Flex accepts it automatically (auto-accept plugin, configuration set \"{decision.Set}\": {channel?.UniqueName} task, not paused" +
+            (decision.Select ? "" : "; not selected, so it waits in the task list") + "). Caller and agent are talking.");
     }
 }

@@ -20,7 +20,7 @@ public static class SandboxServiceCollectionExtensions
         services.AddTransient(sp => new SandboxCalls(sp.GetRequiredService<Settings.SettingsService>(), sp.GetRequiredService<Ivr.IvrStore>(),
             sp.GetRequiredService<Ivr.IvrPublisher>(), sp.GetRequiredService<SandboxTaskRouterApi>(),
             sp.GetRequiredService<SandboxCallEnder>(), sp.GetRequiredService<ThankYou.ThankYouOutbox>(), sp.GetRequiredService<Messaging.MessageLog>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AutoAcceptRules>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AutoAcceptRules>(), sp.GetRequiredService<SandboxFlexApi>()));
         services.AddSingleton(sp => new SandboxFunctionRunner(sp.GetRequiredService<SandboxServerlessApi>(), sp.GetRequiredService<SandboxMessagingApi>()));
         services.AddHostedService(sp => sp.GetRequiredService<SandboxCallbackCourier>());
         services.AddHttpClient(SandboxCallbackCourier.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));

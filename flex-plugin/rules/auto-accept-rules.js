@@ -23,6 +23,7 @@ var AutoAcceptRules = (() => {
   var rules_exports = {};
   __export(rules_exports, {
     DEFAULT_CONFIG: () => DEFAULT_CONFIG,
+    EXTEND_SECONDS: () => EXTEND_SECONDS,
     MAX_SETS: () => MAX_SETS,
     MAX_WRAP_UP_SECONDS: () => MAX_WRAP_UP_SECONDS,
     decide: () => decide,
@@ -32,6 +33,7 @@ var AutoAcceptRules = (() => {
 
   // src/autoAccept.ts
   var DEFAULT_WRAP_UP_SECONDS = 30;
+  var EXTEND_SECONDS = 30;
   var DEFAULT_SET = {
     name: "Voice calls",
     channel: "voice",

@@ -42,6 +42,9 @@ export interface AutoAcceptConfig {
 
 export const DEFAULT_WRAP_UP_SECONDS = 30;
 
+/** How much time the agent's "extend" button adds to an auto-wrap-up countdown. */
+export const EXTEND_SECONDS = 30;
+
 /** Today's behaviour: voice tasks accepted and selected, wrap-up left to the agent. */
 export const DEFAULT_SET: ConfigurationSet = {
   name: 'Voice calls',

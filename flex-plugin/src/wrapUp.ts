@@ -3,7 +3,9 @@
  * it runs out, the task is completed through Flex's `CompleteTask` action (so other plugins' listeners still run).
  * The agent can extend the countdown, or complete the task sooner themselves, which ends the countdown.
  */
-export const EXTEND_SECONDS = 30;
+import { EXTEND_SECONDS } from './autoAccept';
+
+export { EXTEND_SECONDS };
 
 export interface WrapUpDeps {
   invokeAction(name: 'CompleteTask', payload: { sid: string }): Promise<unknown>;

@@ -58,8 +58,15 @@ public sealed class SandboxCallTests : IAsyncDisposable
 
         await Calls.HangUpAsync(call, Ct);
 
-        Assert.Equal(SandboxCallState.Ended, call.State);
+        Assert.Equal(SandboxCallState.WrappingUp, call.State); // by default the agent completes wrap-up
+        Assert.Null(call.WrapUpDue);
         Assert.True(call.FollowingText);
+        Assert.Equal(1, (await _app.Services.GetRequiredService<QueueStatistics>().SnapshotAsync(Ct)).Single(s => s.Name == "Support").Statistics!.TasksByStatus!["wrapping"]);
+
+        await Calls.CompleteWrapUpAsync(call, Ct);
+
+        Assert.Equal(SandboxCallState.Ended, call.State);
+        Assert.Contains("Sam Lee completed wrap-up", call.Timeline[^1].Text, StringComparison.Ordinal);
         Assert.Equal(0, (await _app.Services.GetRequiredService<QueueStatistics>().SnapshotAsync(Ct)).Single(s => s.Name == "Support").Statistics!.TotalTasks);
     }
 

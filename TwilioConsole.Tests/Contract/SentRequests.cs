@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 
 namespace TwilioConsole.Tests.Contract;
 
-/// <summary>One request the app sent to a mock: method, path, and its form fields (empty for other bodies).</summary>
-public sealed record SentRequest(HttpMethod Method, string Path, IReadOnlyList<KeyValuePair<string, string>> Form)
+/// <summary>One request the app sent to a mock: method, path, its form fields (empty for other bodies) and a JSON body.</summary>
+public sealed record SentRequest(HttpMethod Method, string Path, IReadOnlyList<KeyValuePair<string, string>> Form, string? Json = null)
 {
     public string? Field(string name) => Form.Where(f => f.Key == name).Select(f => f.Value).FirstOrDefault();
 
@@ -32,7 +32,13 @@ public sealed class SentRequests
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             IReadOnlyList<KeyValuePair<string, string>> form = [];
-            if (request.Content?.Headers.ContentType?.MediaType == "application/x-www-form-urlencoded")
+            string? json = null;
+            if (request.Content?.Headers.ContentType?.MediaType == "application/json")
+            {
+                await request.Content.LoadIntoBufferAsync(cancellationToken);
+                json = await request.Content.ReadAsStringAsync(cancellationToken);
+            }
+            else if (request.Content?.Headers.ContentType?.MediaType == "application/x-www-form-urlencoded")
             {
                 await request.Content.LoadIntoBufferAsync(cancellationToken);
                 var text = await request.Content.ReadAsStringAsync(cancellationToken);
@@ -43,7 +49,7 @@ public sealed class SentRequests
                 })];
             }
 
-            sent._sent.Enqueue(new SentRequest(request.Method, request.RequestUri!.AbsolutePath, form));
+            sent._sent.Enqueue(new SentRequest(request.Method, request.RequestUri!.AbsolutePath, form, json));
             return await base.SendAsync(request, cancellationToken);
         }
     }

@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ThankYouDispatcher>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MessagePriceFetcher>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MessageReconciler>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Live.BoardFeed>());
         return builder;
     }
 
@@ -54,6 +55,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PluginBundleLocator>();
         services.AddTransient<FlexPluginDeployer>();
         services.AddTransient<AgentAutomationStore>();
+        services.AddOptions<Live.LiveOptions>().BindConfiguration(Live.LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Live.BoardEventRecorder>();
+        services.AddSingleton<Live.BoardFeed>();
+        services.AddTransient<Live.LiveHistoryQuery>();
         services.AddTransient<FunctionSmsClient>();
         services.AddHttpClient(FunctionSmsClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<ThankYouSettingsStore>();

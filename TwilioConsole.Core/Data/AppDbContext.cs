@@ -35,6 +35,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     public DbSet<ThankYouText> ThankYouTexts => Set<ThankYouText>();
 
+    public DbSet<BoardEvent> BoardEvents => Set<BoardEvent>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

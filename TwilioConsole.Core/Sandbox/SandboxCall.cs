@@ -90,6 +90,13 @@ public sealed class SandboxCall
 
     internal int? WrapUpSeconds { get; set; }
 
+    internal string? QueueSid { get; set; }
+
+    internal string? TaskAttributes { get; set; }
+
+    /// <summary>The task as its TaskRouter events describe it (the board and thank-you texts read these).</summary>
+    internal SandboxTaskFacts Facts => new(TaskSid!, TaskAttributes ?? "{}", QueueName, QueueSid, AgentName, AgentSid);
+
     internal IvrCallSimulator? Ivr { get; set; }
 
     internal int IvrEventsShown { get; set; }

@@ -8,12 +8,18 @@ namespace TwilioConsole.Core.Sandbox;
 public sealed record EndedCall(string CustomerNumber, string? CustomerName, string QueueName, string AgentName, int DurationSeconds,
     string? TaskSid = null, string? WorkerSid = null);
 
+/// <summary>A Sandbox task as its TaskRouter events describe it.</summary>
+public sealed record SandboxTaskFacts(string TaskSid, string Attributes, string? QueueName, string? QueueSid = null, string? WorkerName = null,
+    string? WorkerSid = null, int TaskAge = 0);
+
 /// <summary>
-/// Ends a Sandbox call the way TaskRouter reports it: posts signed <c>task.wrapup</c> and then <c>task.completed</c>
-/// events for a voice task to this app's own event webhook, so thank-you texts take the real path.
-/// The test call posts <c>task.completed</c> itself when the agent (or auto-wrap-up) completes wrap-up.
+/// Plays TaskRouter's events for Sandbox tasks: signed posts of <c>task.created</c>, <c>reservation.accepted</c>,
+/// <c>task.canceled</c>, <c>task.wrapup</c> and <c>task.completed</c> (each with an event SID and timestamp) to this
+/// app's own event webhook, so thank-you texts and the live board take the real path. Ending a call posts
+/// <c>task.wrapup</c> and then <c>task.completed</c>; the test call posts <c>task.completed</c> itself when the agent (or
+/// auto-wrap-up) completes wrap-up.
 /// </summary>
-public sealed class SandboxCallEnder(SandboxCallbackCourier courier, IPublicUrls urls, Settings.SettingsService settings)
+public sealed class SandboxCallEnder(SandboxCallbackCourier courier, IPublicUrls urls, Settings.SettingsService settings, TimeProvider clock)
 {
     /// <summary>The time a pretend agent takes to complete wrap-up when nobody drives it.</summary>
     public static readonly TimeSpan PretendWrapUp = TimeSpan.FromSeconds(1);
@@ -25,41 +31,53 @@ public sealed class SandboxCallEnder(SandboxCallbackCourier courier, IPublicUrls
     /// <inheritdoc cref="EndAsync(EndedCall, CancellationToken)"/>
     public async Task<string> EndAsync(EndedCall call, TimeSpan? completeAfter, CancellationToken ct)
     {
-        call = call with { TaskSid = call.TaskSid ?? SandboxStore.NewSid("WT") };
-        var (url, events) = await EventsAsync(call, ct);
-        courier.Schedule(url, events("task.wrapup"), TimeSpan.Zero);
+        var facts = Facts(call);
+        await PostAsync("task.wrapup", facts, TimeSpan.Zero, ct);
         if (completeAfter is { } delay)
         {
-            courier.Schedule(url, events("task.completed"), delay);
+            await PostAsync("task.completed", facts, delay, ct);
         }
 
-        return call.TaskSid!;
+        return facts.TaskSid;
     }
 
     /// <summary>Posts task.completed now: the agent (or the plugin's auto-wrap-up) completed the task.</summary>
-    public async Task CompleteAsync(EndedCall call, CancellationToken ct)
+    public Task CompleteAsync(EndedCall call, CancellationToken ct) => PostAsync("task.completed", Facts(call), TimeSpan.Zero, ct);
+
+    /// <summary>Schedules one signed TaskRouter event for a Sandbox task, <paramref name="delay"/> from now.</summary>
+    /// <exception cref="SandboxOnlyException">The app is in Twilio mode: no event is posted.</exception>
+    public async Task PostAsync(string eventType, SandboxTaskFacts task, TimeSpan delay, CancellationToken ct)
     {
-        var (url, events) = await EventsAsync(call, ct);
-        courier.Schedule(url, events("task.completed"), TimeSpan.Zero);
+        await SandboxOnly.EnsureAsync(settings, "A pretend TaskRouter event", ct);
+        var url = new Uri(await urls.BaseAsync(ct), WebhookPaths.TaskRouterEvents);
+        var at = clock.GetUtcNow() + delay;
+        KeyValuePair<string, string?>[] form =
+        [
+            new("EventType", eventType), new("Sid", SandboxStore.NewSid("EV")), new("AccountSid", SandboxAccount.AccountSid),
+            new("WorkspaceSid", SandboxAccount.WorkspaceSid), new("ResourceType", "task"), new("ResourceSid", task.TaskSid), new("TaskSid", task.TaskSid),
+            new("TaskChannelUniqueName", "voice"), new("TaskAttributes", task.Attributes), new("TaskQueueName", task.QueueName), new("TaskQueueSid", task.QueueSid),
+            new("WorkerName", task.WorkerName), new("WorkerSid", task.WorkerSid), new("TaskAge", task.TaskAge.ToString(CultureInfo.InvariantCulture)),
+            new("TimestampMs", at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+        ];
+        courier.Schedule(url, [.. form.Where(f => f.Value is not null).Select(f => KeyValuePair.Create(f.Key, f.Value!))], delay);
     }
 
-    private async Task<(Uri Url, Func<string, KeyValuePair<string, string>[]> Events)> EventsAsync(EndedCall call, CancellationToken ct)
+    private static SandboxTaskFacts Facts(EndedCall call) => new(call.TaskSid ?? SandboxStore.NewSid("WT"), Attributes(call.CustomerNumber, call.CustomerName),
+        call.QueueName, null, call.AgentName, call.WorkerSid ?? SandboxStore.NewSid("WK"), call.DurationSeconds);
+
+    /// <summary>A Sandbox caller's task attributes, as the IVR's Send to Flex widget makes them.</summary>
+    public static string Attributes(string customerNumber, string? customerName, string? type = null)
     {
-        await SandboxOnly.EnsureAsync(settings, "Ending a pretend call", ct);
-        var taskSid = call.TaskSid ?? SandboxStore.NewSid("WT");
-        var url = new Uri(await urls.BaseAsync(ct), WebhookPaths.TaskRouterEvents);
-        var attributes = JsonSerializer.Serialize(new Dictionary<string, string?>
+        var attributes = new Dictionary<string, string?>
         {
-            ["from"] = call.CustomerNumber, ["caller"] = call.CustomerNumber, ["to"] = SandboxAccount.PhoneNumbers[0].Number,
-            ["direction"] = "inbound", ["name"] = call.CustomerName, ["call_sid"] = SandboxStore.NewSid("CA"),
-        });
-        KeyValuePair<string, string>[] Event(string type) =>
-        [
-            new("EventType", type), new("AccountSid", SandboxAccount.AccountSid), new("WorkspaceSid", SandboxAccount.WorkspaceSid),
-            new("ResourceType", "task"), new("ResourceSid", taskSid), new("TaskSid", taskSid), new("TaskChannelUniqueName", "voice"),
-            new("TaskAttributes", attributes), new("TaskQueueName", call.QueueName), new("WorkerName", call.AgentName),
-            new("WorkerSid", call.WorkerSid ?? SandboxStore.NewSid("WK")), new("TaskAge", call.DurationSeconds.ToString(CultureInfo.InvariantCulture)),
-        ];
-        return (url, Event);
+            ["from"] = customerNumber, ["caller"] = customerNumber, ["to"] = SandboxAccount.PhoneNumbers[0].Number,
+            ["direction"] = "inbound", ["name"] = customerName, ["call_sid"] = SandboxStore.NewSid("CA"),
+        };
+        if (type is not null)
+        {
+            attributes["type"] = type;
+        }
+
+        return JsonSerializer.Serialize(attributes);
     }
 }

@@ -126,6 +126,7 @@ public sealed class SandboxCalls
                 break;
             case SandboxCallState.Queued:
                 await taskRouter.SetTaskStatusAsync(call.TaskSid!, "canceled", ct);
+                await ender.PostAsync("task.canceled", call.Facts, TimeSpan.Zero, ct);
                 call.Add(Now, TimelineKind.HangUp, "The caller hung up while waiting. No agent handled the call, so no thank-you text.");
                 break;
             case SandboxCallState.Talking:
@@ -288,7 +289,8 @@ public sealed class SandboxCalls
         }
 
         var created = await taskRouter.CreateTaskAsync(queue.Sid, task.Attributes, "pending", ct);
-        (call.TaskSid, call.QueueName) = (created.Sid, queue.FriendlyName);
+        (call.TaskSid, call.QueueName, call.QueueSid, call.TaskAttributes) = (created.Sid, queue.FriendlyName, queue.Sid, task.Attributes);
+        await ender.PostAsync("task.created", call.Facts, TimeSpan.Zero, ct);
         call.Add(Now, TimelineKind.Task, filter is null
             ? $"Task {created.Sid} created; no filter matched, so the default filter sends it to {queue.FriendlyName}."
             : $"Task {created.Sid} created; workflow filter “{filter}” sends it to the {queue.FriendlyName} queue.");
@@ -332,6 +334,7 @@ public sealed class SandboxCalls
         await taskRouter.SetTaskStatusAsync(created.Sid, "assigned", ct);
         (call.AgentName, call.AgentSid, call.TalkingSince, call.State) = (agent.FriendlyName, agent.Sid, Now, SandboxCallState.Talking);
         (call.AutomationSet, call.WrapUpSeconds) = (decision.Set, decision.WrapUpSeconds);
+        await ender.PostAsync("reservation.accepted", call.Facts, TimeSpan.Zero, ct);
         call.Add(Now, TimelineKind.Agent,
             $"{agent.FriendlyName}'s Flex accepts it automatically (auto-accept plugin, configuration set \"{decision.Set}\": {channel?.UniqueName} task, not paused" +
             (decision.Select ? "" : "; not selected, so it waits in the task list") + "). Caller and agent are talking.");

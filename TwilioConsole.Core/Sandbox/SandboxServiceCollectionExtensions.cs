@@ -17,6 +17,9 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<SandboxCallbackCourier>();
         services.AddSingleton<AutoAcceptRules>();
         services.AddTransient<SandboxCallEnder>();
+        services.AddSingleton(sp => new SandboxTraffic(sp.GetRequiredService<SandboxTaskRouterApi>(), sp.GetRequiredService<SandboxCallEnder>(),
+            sp.GetRequiredService<Routing.RoutingSpecStore>(), sp.GetRequiredService<Settings.SettingsService>(), sp.GetRequiredService<Audit.AuditLog>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SandboxTraffic>>()));
         services.AddTransient(sp => new SandboxCalls(sp.GetRequiredService<Settings.SettingsService>(), sp.GetRequiredService<Ivr.IvrStore>(),
             sp.GetRequiredService<Ivr.IvrPublisher>(), sp.GetRequiredService<SandboxTaskRouterApi>(),
             sp.GetRequiredService<SandboxCallEnder>(), sp.GetRequiredService<ThankYou.ThankYouOutbox>(), sp.GetRequiredService<Messaging.MessageLog>(),

@@ -40,6 +40,7 @@ internal sealed class ConfiguredSettingsCheck(IConfiguration configuration) : IH
                 SettingKeys.DefaultSender => SettingsValidator.DefaultSender(value),
                 SettingKeys.WorkspaceSid => SettingsValidator.WorkspaceSid(value),
                 SettingKeys.DefaultRegion => SettingsValidator.DefaultRegion(value),
+                SettingKeys.TimeZone => SettingsValidator.TimeZone(value),
                 _ => null,
             };
             if (message is not null)

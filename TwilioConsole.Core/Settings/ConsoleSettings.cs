@@ -13,6 +13,12 @@ public sealed record ConsoleSettings
     public string? WorkspaceSid { get; init; }
     public string DefaultRegion { get; init; } = "US";
 
+    /// <summary>The account's time zone (IANA id): "today" and hour buckets of the live board and charts follow it.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>The time zone in force; UTC should the saved id be unknown to this machine.</summary>
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
     /// <summary>True when an Account SID and either an Auth Token or an API Key with its secret are set.</summary>
     public bool HasCredentials =>
         !string.IsNullOrEmpty(AccountSid) &&

@@ -17,6 +17,7 @@ public static class SettingKeys
     public const string DefaultSender = "Twilio:DefaultSender";
     public const string WorkspaceSid = "Twilio:WorkspaceSid";
     public const string DefaultRegion = "Messaging:DefaultRegion";
+    public const string TimeZone = "TimeZone";
 
     public static readonly IReadOnlyList<SettingDefinition> All =
     [
@@ -29,6 +30,7 @@ public static class SettingKeys
         new(DefaultSender, "Default sender", IsSecret: false, Default: null),
         new(WorkspaceSid, "TaskRouter Workspace SID", IsSecret: false, Default: null),
         new(DefaultRegion, "Default phone region", IsSecret: false, Default: "US"),
+        new(TimeZone, "Time zone", IsSecret: false, Default: "UTC"),
     ];
 
     public static SettingDefinition Get(string key) =>

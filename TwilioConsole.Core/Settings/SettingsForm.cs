@@ -18,6 +18,8 @@ public sealed class SettingsForm
     public string? WorkspaceSid { get; set; }
     public string? DefaultRegion { get; set; } = "US";
 
+    public string? TimeZone { get; set; } = "UTC";
+
     public static SettingsForm From(SettingsSnapshot snapshot)
     {
         var s = snapshot.Settings;
@@ -30,6 +32,7 @@ public sealed class SettingsForm
             DefaultSender = s.DefaultSender,
             WorkspaceSid = s.WorkspaceSid,
             DefaultRegion = s.DefaultRegion,
+            TimeZone = s.TimeZone,
         };
     }
 }

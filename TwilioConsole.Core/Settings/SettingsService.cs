@@ -146,6 +146,7 @@ public sealed partial class SettingsService(
         Set(SettingKeys.DefaultSender, form.DefaultSender);
         Set(SettingKeys.WorkspaceSid, form.WorkspaceSid);
         Set(SettingKeys.DefaultRegion, form.DefaultRegion?.Trim().ToUpperInvariant());
+        Set(SettingKeys.TimeZone, form.TimeZone?.Trim());
 
         if (changes.Count == 0)
         {
@@ -261,6 +262,7 @@ public sealed partial class SettingsService(
         form.DefaultSender = Configured(SettingKeys.DefaultSender) ?? form.DefaultSender;
         form.WorkspaceSid = Configured(SettingKeys.WorkspaceSid) ?? form.WorkspaceSid;
         form.DefaultRegion = Configured(SettingKeys.DefaultRegion) ?? form.DefaultRegion;
+        form.TimeZone = Configured(SettingKeys.TimeZone) ?? form.TimeZone;
         if (Configured(SettingKeys.Mode) is { } mode && Enum.TryParse<ConsoleMode>(mode, ignoreCase: true, out var m))
         {
             form.Mode = m;
@@ -306,6 +308,7 @@ public sealed partial class SettingsService(
             DefaultSender = values[SettingKeys.DefaultSender],
             WorkspaceSid = values[SettingKeys.WorkspaceSid],
             DefaultRegion = values[SettingKeys.DefaultRegion] ?? "US",
+            TimeZone = values[SettingKeys.TimeZone] ?? "UTC",
         };
         return new SettingsSnapshot(settings, views);
     }

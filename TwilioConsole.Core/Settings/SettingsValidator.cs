@@ -73,6 +73,11 @@ public static partial class SettingsValidator
             ? null
             : "Enter a two-letter country code such as US, GB or DE.";
 
+    public static string? TimeZone(string? value) =>
+        value is not null && TimeZoneInfo.TryFindSystemTimeZoneById(value.Trim(), out _)
+            ? null
+            : "Enter a time zone such as UTC, Europe/London or America/New_York.";
+
     /// <summary>All field rules plus the cross-field ones. Keys are <see cref="SettingKeys"/>; empty means valid.</summary>
     /// <param name="form">What was submitted.</param>
     /// <param name="current">What is saved or configured now (to know whether a blank secret keeps an existing one).</param>
@@ -95,6 +100,7 @@ public static partial class SettingsValidator
         Add(SettingKeys.DefaultSender, DefaultSender(form.DefaultSender));
         Add(SettingKeys.WorkspaceSid, WorkspaceSid(form.WorkspaceSid));
         Add(SettingKeys.DefaultRegion, DefaultRegion(form.DefaultRegion));
+        Add(SettingKeys.TimeZone, TimeZone(form.TimeZone));
 
         var hasToken = !string.IsNullOrEmpty(form.AuthToken) || (!form.ClearAuthToken && current[SettingKeys.AuthToken].IsSet);
         var hasKeySecret = !string.IsNullOrEmpty(form.ApiKeySecret) || (!form.ClearApiKey && current[SettingKeys.ApiKeySecret].IsSet);

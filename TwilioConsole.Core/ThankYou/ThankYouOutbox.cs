@@ -26,10 +26,10 @@ public sealed partial class ThankYouOutbox(
     public const string WriterName = "thank-you outbox writer";
 
     private const int MaxBatch = 256;
-    private readonly System.Threading.Channels.Channel<PendingInsert> _inserts =
-        System.Threading.Channels.Channel.CreateUnbounded<PendingInsert>(new() { SingleReader = true });
-    private readonly Lock _writerGate = new();
-    private Task? _writer;
+    private Operations.BatchWriter<PendingInsert>? _writer;
+
+    private Operations.BatchWriter<PendingInsert> Writer => LazyInitializer.EnsureInitialized(ref _writer, () => new(WriterName, MaxBatch, WriteBatchAsync,
+        (item, e) => item.Done.TrySetException(e), health, (e, count) => LogBatchFailed(logger, e, count)));
 
     private readonly System.Threading.Channels.Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(
         new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
@@ -54,16 +54,8 @@ public sealed partial class ThankYouOutbox(
     /// <returns>The decision taken, and whether a row was added (false for a repeat, or for an event that asks for nothing).</returns>
     public Task<(ThankYouDecision Decision, bool Added)> AcceptAsync(TaskEvent e, CancellationToken ct)
     {
-        lock (_writerGate)
-        {
-            if (_writer is null || _writer.IsCompleted)
-            {
-                _writer = Task.Run(WriteLoopAsync, CancellationToken.None); // started on first use; restarted should it ever end
-            }
-        }
-
         var done = new TaskCompletionSource<(ThankYouDecision, bool)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        ObjectDisposedException.ThrowIf(!_inserts.Writer.TryWrite(new PendingInsert(e, done)), this);
+        Writer.Post(new PendingInsert(e, done));
         return done.Task.WaitAsync(ct);
     }
 
@@ -93,39 +85,6 @@ public sealed partial class ThankYouOutbox(
         }
 
         return row;
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<PendingInsert>(MaxBatch);
-        while (await _inserts.Reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _inserts.Reader.TryRead(out var item))
-            {
-                batch.Add(item);
-            }
-
-            try
-            {
-                await WriteBatchAsync(batch);
-                health.Succeeded(WriterName);
-            }
-#pragma warning disable CA1031 // whatever the database throws (SQLite, Npgsql, a time-out), the batch fails and the writer goes on
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                if (health.Failed(WriterName, e))
-                {
-                    LogBatchFailed(logger, e, batch.Count);
-                }
-
-                foreach (var item in batch)
-                {
-                    item.Done.TrySetException(e); // each webhook answers 5xx, so Twilio sends the event again
-                }
-            }
-        }
     }
 
     /// <summary>
@@ -158,32 +117,12 @@ public sealed partial class ThankYouOutbox(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var columns = InsertColumns(db);
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await db.Database.BeginTransactionAsync(); // through EF, so its interceptors see it
-        await using var command = connection.CreateCommand();
-        command.Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction);
-        command.CommandText = $"INSERT INTO \"ThankYouTexts\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) " +
-                              $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) ON CONFLICT (\"TaskSid\") DO NOTHING";
-
-        // Typed by EF's own mapping of each column, so the provider can prepare the statement (Npgsql needs the types).
-        var parameters = columns.Select((c, i) =>
-        {
-            var parameter = c.Mapping.CreateParameter(command, "@p" + i, null, nullable: true);
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        await command.PrepareAsync();
-
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var insert = await PreparedInsert<ThankYouText>.CreateAsync(db, transaction, "ThankYouTexts", "TaskSid", CancellationToken.None);
         var results = new List<(PendingInsert Item, ThankYouDecision Decision, ThankYouText Row, bool Added)>(planned.Count);
         foreach (var (item, decision, row) in planned)
         {
-            for (var i = 0; i < columns.Count; i++)
-            {
-                parameters[i].Value = columns[i].Read(row) ?? DBNull.Value;
-            }
-
-            results.Add((item, decision, row, await command.ExecuteNonQueryAsync() == 1));
+            results.Add((item, decision, row, await insert.ExecuteAsync(row, CancellationToken.None)));
         }
 
         await transaction.CommitAsync();
@@ -197,26 +136,7 @@ public sealed partial class ThankYouOutbox(
         results.ForEach(r => r.Item.Done.TrySetResult((r.Decision, r.Added)));
     }
 
-    /// <summary>The table's columns (not the generated Id) with each value as the provider stores it, from EF's own model.</summary>
-    private static List<(string Column, Microsoft.EntityFrameworkCore.Storage.RelationalTypeMapping Mapping, Func<ThankYouText, object?> Read)> InsertColumns(AppDbContext db) =>
-        Columns.GetOrAdd(db.GetType(), _ => [.. db.Model.FindEntityType(typeof(ThankYouText))!.GetProperties()
-            .Where(p => !p.IsPrimaryKey())
-            .Select(p =>
-            {
-                var mapping = p.GetRelationalTypeMapping();
-                var converter = mapping.Converter;
-                var getter = p.GetGetter();
-                return (p.GetColumnName(), mapping, (Func<ThankYouText, object?>)(row =>
-                {
-                    var value = getter.GetClrValue(row);
-                    value = value is DateTimeOffset at ? at.ToUniversalTime() : value;
-                    return value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
-                }));
-            })]);
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, List<(string Column, Microsoft.EntityFrameworkCore.Storage.RelationalTypeMapping Mapping, Func<ThankYouText, object?> Read)>> Columns = new();
-
-    public void Dispose() => _inserts.Writer.TryComplete();
+    public void Dispose() => _writer?.Dispose();
 
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Error, Message = "Could not store {Count} thank-you text(s); their webhooks answer 5xx so Twilio retries (logged once until it recovers)")]
     private static partial void LogBatchFailed(Microsoft.Extensions.Logging.ILogger logger, Exception error, int count);

@@ -6,7 +6,10 @@ namespace TwilioConsole.Core.ThankYou;
 
 public sealed record WorkspaceLinkResult(bool Succeeded, string Message);
 
-/// <summary>Points the TaskRouter Workspace's EventCallbackUrl (and EventsFilter) at this host's event webhook.</summary>
+/// <summary>
+/// Points the TaskRouter Workspace's EventCallbackUrl at this host's event webhook, with an EventsFilter of the thank-you
+/// trigger and the events the live board keeps (thank-you texts ignore the others).
+/// </summary>
 public sealed class WorkspaceEventsLink(ITwilioGateway gateway, IPublicUrls urls, ThankYouSettingsStore thankYou, AuditLog audit)
 {
     public async Task<(string? Current, Uri Wanted)> StateAsync(CancellationToken ct)
@@ -31,7 +34,7 @@ public sealed class WorkspaceEventsLink(ITwilioGateway gateway, IPublicUrls urls
         }
 
         var url = new Uri(await urls.BaseAsync(ct), WebhookPaths.TaskRouterEvents);
-        var trigger = (await thankYou.GetAsync(ct)).TriggerEvent;
+        var trigger = string.Join(",", new[] { (await thankYou.GetAsync(ct)).TriggerEvent }.Concat(Live.BoardEventTypes.All).Distinct());
         WorkspaceLinkResult result;
         try
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TwilioConsole.Core.Audit;
+using TwilioConsole.Core.Live;
 
 namespace TwilioConsole.Web.Api;
 
@@ -11,6 +12,8 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapGet("/audit.csv", ExportAuditAsync);
+        api.MapGet("/live/board", Board);
+        api.MapGet("/live/history.csv", ExportHistoryAsync);
         return app;
     }
 
@@ -35,19 +38,12 @@ public static class ApiEndpoints
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", "audit-log.csv");
     }
 
-    /// <summary>Quotes a field and neutralises spreadsheet formulas (=, +, -, @ at the start).</summary>
-    internal static string Csv(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
+    internal static string Csv(string? value) => Core.CsvText.Field(value);
 
-        if (value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
+    /// <summary>The live board as this instance has it now (JSON): what the Live page shows.</summary>
+    private static BoardSnapshot Board(BoardFeed feed) => feed.Current;
 
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    /// <summary>The charts' figures for the last <paramref name="days"/> days (default 7) as CSV.</summary>
+    private static async Task<IResult> ExportHistoryAsync(LiveHistoryQuery history, int? days, CancellationToken ct) =>
+        Results.File(Encoding.UTF8.GetBytes(LiveHistoryQuery.Csv(await history.DaysAsync(days ?? 7, ct))), "text/csv", "contact-center-history.csv");
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TwilioConsole.Core.Data.Entities;
+using TwilioConsole.Core.Live;
 using TwilioConsole.Core.Messaging;
 using TwilioConsole.Core.ThankYou;
 
@@ -27,8 +29,11 @@ public static partial class WebhookEndpoints
         return app;
     }
 
-    /// <summary>TaskRouter's workspace events: at most one thank-you text per task; 204 at once, the dispatcher sends later.</summary>
-    private static async Task<IResult> TaskRouterEventAsync(HttpContext context, WebhookGate gate, ThankYouOutbox outbox)
+    /// <summary>
+    /// TaskRouter's workspace events: at most one thank-you text per task, and the live board's events (each stored
+    /// once); 204 once both are durable, the dispatcher sends later.
+    /// </summary>
+    private static async Task<IResult> TaskRouterEventAsync(HttpContext context, WebhookGate gate, ThankYouOutbox outbox, BoardEventRecorder board, TimeProvider clock)
     {
         var (form, refusal) = await gate.OpenAsync(context, "taskrouter", checkWorkspace: true);
         if (form is null)
@@ -38,16 +43,37 @@ public static partial class WebhookEndpoints
 
         var problem = Required(form, "EventType", 64) ?? Bounded(form, "TaskSid", 34) ?? Bounded(form, "TaskChannelUniqueName", 64) ??
                       Bounded(form, "TaskAttributes", 16_384) ?? Bounded(form, "TaskQueueName", 256) ?? Bounded(form, "WorkerName", 256) ??
-                      Bounded(form, "WorkerSid", 34) ?? Bounded(form, "TaskAge", 16);
+                      Bounded(form, "WorkerSid", 34) ?? Bounded(form, "TaskAge", 16) ?? Bounded(form, "Sid", 34) ?? Bounded(form, "TaskQueueSid", 34) ??
+                      Bounded(form, "WorkerActivityName", 64) ?? Bounded(form, "Timestamp", 16) ?? Bounded(form, "TimestampMs", 16);
         if (problem is not null)
         {
             return problem;
         }
 
-        await outbox.AcceptAsync(new TaskEvent(form["EventType"]!, form["TaskSid"], form["TaskChannelUniqueName"], form["TaskAttributes"],
+        var text = outbox.AcceptAsync(new TaskEvent(form["EventType"]!, form["TaskSid"], form["TaskChannelUniqueName"], form["TaskAttributes"],
             form["TaskQueueName"], form["WorkerName"], form["WorkerSid"],
             int.TryParse(form["TaskAge"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var age) ? age : null), context.RequestAborted);
+        var kept = BoardEventTypes.IsKept(form["EventType"]!) ? board.RecordAsync(ToBoardEvent(form, clock.GetUtcNow()), context.RequestAborted) : Task.FromResult(false);
+        await Task.WhenAll(text, kept);
         return Results.NoContent();
+    }
+
+    /// <summary>
+    /// The board's record of an event: when TaskRouter says it happened (TimestampMs, else Timestamp, else now) and its
+    /// event SID as the key that makes a repeat a no-op (an event without one is keyed by type, resource and time).
+    /// </summary>
+    private static BoardEvent ToBoardEvent(WebhookForm form, DateTimeOffset now)
+    {
+        var at = long.TryParse(form["TimestampMs"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : long.TryParse(form["Timestamp"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? DateTimeOffset.FromUnixTimeSeconds(s)
+            : now;
+        var type = form["EventType"]!;
+        return new BoardEvent
+        {
+            EventKey = form["Sid"] is { Length: > 0 } sid ? sid : $"{type}:{form["TaskSid"] ?? form["WorkerSid"]}:{at.ToUnixTimeMilliseconds()}",
+            EventType = type, OccurredAt = at, TaskSid = form["TaskSid"], QueueSid = form["TaskQueueSid"], QueueName = form["TaskQueueName"],
+            WorkerSid = form["WorkerSid"], WorkerName = form["WorkerName"], Channel = form["TaskChannelUniqueName"], Activity = form["WorkerActivityName"],
+        };
     }
 
     /// <summary>Message status callbacks: recorded once, and only ever forward.</summary>

@@ -47,6 +47,7 @@ public sealed class ThankYouSettingsTests : IAsyncDisposable
         var twilio = await _app.Services.GetRequiredService<ITwilioGateway>().CurrentAsync(Ct);
         var workspace = await twilio.TaskRouter.FetchWorkspaceAsync(SandboxAccount.WorkspaceSid, Ct);
         Assert.EndsWith("/webhooks/taskrouter/events", workspace.EventCallbackUrl, StringComparison.Ordinal);
-        Assert.Equal("task.wrapup", workspace.EventsFilter);
+        Assert.Equal("task.wrapup,task.created,task.canceled,task.completed,reservation.accepted,reservation.rejected,reservation.timeout,worker.activity.update",
+            workspace.EventsFilter); // the thank-you trigger and the live board's events
     }
 }

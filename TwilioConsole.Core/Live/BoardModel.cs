@@ -1,0 +1,240 @@
+using TwilioConsole.Core.Data.Entities;
+
+namespace TwilioConsole.Core.Live;
+
+/// <summary>
+/// The board's state, built from events alone: per task when it was created, accepted, canceled, wrapped up and
+/// completed; per agent their activity. Applying is idempotent and order-free (each time is the earliest seen, an
+/// activity the latest), so a repeated or late event never counts twice. Figures are computed from it on demand.
+/// Not thread-safe: <see cref="BoardFeed"/> owns one and serialises access.
+/// </summary>
+public sealed class BoardModel
+{
+    private readonly Dictionary<string, TaskTrack> _tasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AgentTrack> _agents = new(StringComparer.Ordinal);
+    private BoardReconcile? _reconcile;
+
+    private sealed class TaskTrack
+    {
+        public string? Queue;
+        public DateTimeOffset? Created, Accepted, Canceled, Wrapup, Completed;
+        public string? WorkerSid;
+        public bool Vanished; // TaskRouter no longer has it waiting, though no event said why (drift corrected by the reconcile)
+    }
+
+    private sealed class AgentTrack
+    {
+        public string Name = "";
+        public string? Activity;
+        public DateTimeOffset ActivityAt = DateTimeOffset.MinValue;
+    }
+
+    public long LastEventId { get; private set; }
+
+    public DateTimeOffset? LastEventAt { get; private set; }
+
+    public int TaskCount => _tasks.Count;
+
+    public void Apply(BoardEvent e)
+    {
+        LastEventId = Math.Max(LastEventId, e.Id);
+        LastEventAt = LastEventAt is null || e.OccurredAt > LastEventAt ? e.OccurredAt : LastEventAt;
+        if (e.WorkerSid is { Length: > 0 } workerSid)
+        {
+            var agent = Agent(workerSid);
+            agent.Name = e.WorkerName ?? agent.Name;
+            if (e.EventType == BoardEventTypes.WorkerActivityUpdate && e.Activity is not null && e.OccurredAt >= agent.ActivityAt)
+            {
+                (agent.Activity, agent.ActivityAt) = (e.Activity, e.OccurredAt);
+            }
+        }
+
+        if (e.TaskSid is not { Length: > 0 } taskSid)
+        {
+            return;
+        }
+
+        if (!_tasks.TryGetValue(taskSid, out var task))
+        {
+            _tasks[taskSid] = task = new TaskTrack();
+        }
+
+        task.Queue ??= e.QueueName;
+        switch (e.EventType)
+        {
+            case BoardEventTypes.TaskCreated:
+                task.Created = Earliest(task.Created, e.OccurredAt);
+                break;
+            case BoardEventTypes.ReservationAccepted:
+                task.Accepted = Earliest(task.Accepted, e.OccurredAt);
+                task.WorkerSid ??= e.WorkerSid;
+                break;
+            case BoardEventTypes.TaskCanceled:
+                task.Canceled = Earliest(task.Canceled, e.OccurredAt);
+                break;
+            case BoardEventTypes.TaskWrapup:
+                task.Wrapup = Earliest(task.Wrapup, e.OccurredAt);
+                task.WorkerSid ??= e.WorkerSid;
+                break;
+            case BoardEventTypes.TaskCompleted:
+                task.Completed = Earliest(task.Completed, e.OccurredAt);
+                task.WorkerSid ??= e.WorkerSid;
+                break;
+        }
+    }
+
+    private static DateTimeOffset Earliest(DateTimeOffset? current, DateTimeOffset at) => current is { } c && c <= at ? c : at;
+
+    private AgentTrack Agent(string sid)
+    {
+        if (!_agents.TryGetValue(sid, out var agent))
+        {
+            _agents[sid] = agent = new AgentTrack();
+        }
+
+        return agent;
+    }
+
+    private static bool IsWaiting(TaskTrack t) => t.Created is not null && t.Accepted is null && t.Canceled is null && t.Completed is null && !t.Vanished;
+
+    private static bool IsActive(TaskTrack t) => t.Accepted is not null && t.Completed is null && t.Canceled is null;
+
+    /// <summary>
+    /// What TaskRouter says now corrects what events missed: queue membership and agents' activities come from it, and a
+    /// queue TaskRouter shows with fewer waiting tasks than the events do loses its oldest "waiting" tasks (an event that
+    /// never arrived, say a cancel while the webhook was down).
+    /// </summary>
+    public void Reconcile(BoardReconcile reconcile)
+    {
+        _reconcile = reconcile;
+        foreach (var agent in reconcile.Agents)
+        {
+            var track = Agent(agent.Sid);
+            track.Name = agent.Name;
+            if (agent.Activity is not null && reconcile.At >= track.ActivityAt)
+            {
+                (track.Activity, track.ActivityAt) = (agent.Activity, reconcile.At);
+            }
+        }
+
+        foreach (var queue in reconcile.Queues.Where(q => q.Waiting is not null))
+        {
+            var waiting = _tasks.Values.Where(t => t.Queue == queue.Name && IsWaiting(t) && t.Created <= reconcile.At).OrderBy(t => t.Created).ToList();
+            foreach (var gone in waiting.Take(Math.Max(0, waiting.Count - queue.Waiting!.Value)))
+            {
+                gone.Vanished = true;
+            }
+        }
+    }
+
+    /// <summary>Drops tasks finished before <paramref name="cutoff"/>: the board only needs today's.</summary>
+    public void Forget(DateTimeOffset cutoff)
+    {
+        foreach (var (sid, task) in _tasks.Where(p => (p.Value.Completed ?? p.Value.Canceled ?? p.Value.Created ?? DateTimeOffset.MaxValue) < cutoff && !IsActive(p.Value)).ToList())
+        {
+            _tasks.Remove(sid);
+        }
+    }
+
+    public static DateTimeOffset StartOfDay(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var midnight = local.Date;
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+    }
+
+    public BoardSnapshot Snapshot(DateTimeOffset now, TimeZoneInfo zone, int serviceLevelSeconds)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        bool IsToday(DateTimeOffset? at) => at is { } a && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a, zone).DateTime) == today;
+
+        var available = AvailableActivities();
+        var busy = _tasks.Values.Where(IsActive).Where(t => t.WorkerSid is not null).GroupBy(t => t.WorkerSid!).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Accepted).Last());
+        var names = (_reconcile?.Queues.Select(q => q.Name) ?? []).Concat(_tasks.Values.Select(t => t.Queue).OfType<string>()).Distinct().Order(StringComparer.Ordinal);
+
+        var queues = new List<QueueBoard>();
+        foreach (var name in names)
+        {
+            var tasks = _tasks.Values.Where(t => t.Queue == name).ToList();
+            var waiting = tasks.Where(IsWaiting).ToList();
+            var members = _reconcile?.Queues.FirstOrDefault(q => q.Name == name)?.MemberSids ?? [];
+            var day = DayFigures(tasks.Where(t => IsToday(t.Created) || IsToday(t.Accepted) || IsToday(t.Canceled) || IsToday(t.Completed)), IsToday, serviceLevelSeconds);
+            var hours = new int[24];
+            foreach (var t in tasks.Where(t => IsToday(t.Created)))
+            {
+                hours[TimeZoneInfo.ConvertTime(t.Created!.Value, zone).Hour]++;
+            }
+
+            queues.Add(new QueueBoard(name, waiting.Count, waiting.Count == 0 ? null : now - waiting.Min(t => t.Created!.Value),
+                members.Count(m => !busy.ContainsKey(m) && _agents.TryGetValue(m, out var a) && a.Activity is not null && available.Contains(a.Activity)),
+                busy.Values.Count(t => t.Queue == name),
+                day.Answered, day.Abandoned, day.ServiceLevel, day.AverageWait, day.AverageHandle, hours));
+        }
+
+        var agents = _agents.Where(a => a.Value.Name.Length > 0)
+            .Select(a =>
+            {
+                var task = busy.GetValueOrDefault(a.Key);
+                var activity = a.Value.Activity ?? "unknown";
+                return new AgentBoard(a.Value.Name, activity, available.Contains(activity) && task is null, task?.Queue,
+                    task is null ? null : task.Wrapup is null ? "talking" : "wrapping up", task?.Wrapup ?? task?.Accepted);
+            })
+            .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+        return new BoardSnapshot(now, zone.Id, serviceLevelSeconds, queues, agents, LastEventId, LastEventAt, _reconcile?.At);
+    }
+
+    private HashSet<string> AvailableActivities()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { "Available" };
+        foreach (var agent in _reconcile?.Agents ?? [])
+        {
+            if (agent is { Available: true, Activity: { } activity })
+            {
+                names.Add(activity);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// A day's figures for a set of tasks: answered (accepted that day), abandoned (canceled that day before any agent
+    /// accepted), service level = answered within the threshold ÷ (answered + abandoned), of the tasks created that day;
+    /// average wait (created → accepted) of answered tasks; average handle time (accepted → completed) of tasks completed that day.
+    /// </summary>
+    private static (int Answered, int Abandoned, double? ServiceLevel, TimeSpan? AverageWait, TimeSpan? AverageHandle) DayFigures(
+        IEnumerable<TaskTrack> tasks, Func<DateTimeOffset?, bool> onDay, int serviceLevelSeconds)
+    {
+        var list = tasks.ToList();
+        var answered = list.Where(t => onDay(t.Accepted)).ToList();
+        var abandoned = list.Count(t => onDay(t.Canceled) && t.Accepted is null);
+        var created = list.Where(t => onDay(t.Created)).ToList();
+        var offered = created.Count(t => t.Accepted is not null || t.Canceled is not null);
+        var within = created.Count(t => t.Accepted is { } a && (a - t.Created!.Value).TotalSeconds <= serviceLevelSeconds);
+        var waits = answered.Where(t => t.Created is not null).Select(t => (t.Accepted!.Value - t.Created!.Value).TotalSeconds).ToList();
+        var handles = list.Where(t => onDay(t.Completed) && t.Accepted is not null).Select(t => (t.Completed!.Value - t.Accepted!.Value).TotalSeconds).ToList();
+        return (answered.Count, abandoned, offered == 0 ? null : (double)within / offered,
+            waits.Count == 0 ? null : TimeSpan.FromSeconds(waits.Average()), handles.Count == 0 ? null : TimeSpan.FromSeconds(handles.Average()));
+    }
+
+    /// <summary>Per day and queue over [<paramref name="from"/>, <paramref name="to"/>] (local days), for charts and the CSV.</summary>
+    public IReadOnlyList<QueueDay> Days(DateOnly from, DateOnly to, TimeZoneInfo zone, int serviceLevelSeconds)
+    {
+        var result = new List<QueueDay>();
+        var queues = _tasks.Values.Select(t => t.Queue).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var d = day;
+            bool OnDay(DateTimeOffset? at) => at is { } a && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a, zone).DateTime) == d;
+            foreach (var queue in queues)
+            {
+                var tasks = _tasks.Values.Where(t => t.Queue == queue).ToList();
+                var f = DayFigures(tasks, OnDay, serviceLevelSeconds);
+                result.Add(new QueueDay(day, queue, tasks.Count(t => OnDay(t.Created)), f.Answered, f.Abandoned, f.ServiceLevel, f.AverageWait, f.AverageHandle));
+            }
+        }
+
+        return result;
+    }
+}

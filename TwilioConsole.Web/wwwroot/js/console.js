@@ -1,5 +1,12 @@
 // Small browser helpers the dashboard calls through IJSRuntime.
 window.twilioConsole = {
+    /** Shows one element full screen (the Live page's wallboard); Esc leaves. */
+    fullscreen(id) {
+        const element = document.getElementById(id);
+        if (element && element.requestFullscreen) {
+            element.requestFullscreen().catch(() => { /* refused by the browser: the board stays in the page */ });
+        }
+    },
     // Copies text; answers false when the browser refuses (no clipboard permission or an insecure origin).
     copy: async function (text) {
         try {

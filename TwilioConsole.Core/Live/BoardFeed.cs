@@ -121,11 +121,18 @@ public sealed partial class BoardFeed(
             fresh.ForEach(_model.Apply);
         }
 
-        Publish(current);
+        await PublishAsync(current, ct);
     }
 
-    private void Publish(ConsoleSettings current)
+    private async Task PublishAsync(ConsoleSettings current, CancellationToken ct)
     {
+        var queues = (await specs.GetAsync(ct)).Queues.Select(q => q.FriendlyName).ToList();
+        lock (_gate)
+        {
+            _model.Queues = queues;
+        }
+
+
         BoardSnapshot snapshot;
         lock (_gate)
         {
@@ -141,7 +148,9 @@ public sealed partial class BoardFeed(
     {
         var current = await settings.GetEffectiveAsync(ct);
         var now = clock.GetUtcNow();
-        if (now - _lastReconcile >= TimeSpan.FromSeconds(options.Value.ReconcileSeconds))
+        var managed = (await specs.GetAsync(ct)).Queues.Select(q => q.FriendlyName).Order(StringComparer.Ordinal).ToList();
+        var asked = _model.LastReconcile?.Queues.Select(q => q.Name).Order(StringComparer.Ordinal).ToList() ?? [];
+        if (now - _lastReconcile >= TimeSpan.FromSeconds(options.Value.ReconcileSeconds) || !managed.SequenceEqual(asked))
         {
             _lastReconcile = now;
             var reconcile = await FetchReconcileAsync(ct);
@@ -171,7 +180,7 @@ public sealed partial class BoardFeed(
             }
         }
 
-        Publish(current);
+        await PublishAsync(current, ct);
     }
 
     /// <summary>TaskRouter's queues (members by their target expression, tasks waiting) and workers; null without a workspace.</summary>

@@ -35,6 +35,12 @@ public sealed class BoardModel
 
     public int TaskCount => _tasks.Count;
 
+    /// <summary>The queues the routing manages: on the board even before any call.</summary>
+    public IReadOnlyList<string> Queues { get; set; } = [];
+
+    /// <summary>When TaskRouter was last asked, and which queues it was asked about.</summary>
+    public BoardReconcile? LastReconcile => _reconcile;
+
     public void Apply(BoardEvent e)
     {
         LastEventId = Math.Max(LastEventId, e.Id);
@@ -150,7 +156,7 @@ public sealed class BoardModel
 
         var available = AvailableActivities();
         var busy = _tasks.Values.Where(IsActive).Where(t => t.WorkerSid is not null).GroupBy(t => t.WorkerSid!).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Accepted).Last());
-        var names = (_reconcile?.Queues.Select(q => q.Name) ?? []).Concat(_tasks.Values.Select(t => t.Queue).OfType<string>()).Distinct().Order(StringComparer.Ordinal);
+        var names = Queues.Concat(_reconcile?.Queues.Select(q => q.Name) ?? []).Concat(_tasks.Values.Select(t => t.Queue).OfType<string>()).Distinct().Order(StringComparer.Ordinal);
 
         var queues = new List<QueueBoard>();
         foreach (var name in names)

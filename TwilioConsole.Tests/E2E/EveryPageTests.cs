@@ -17,7 +17,7 @@ public sealed class EveryPageTests(BrowserFixture browser) : IClassFixture<Brows
 {
     public static readonly (string Path, string Name)[] Pages =
     [
-        ("", "dashboard"), ("ivr", "ivr"), ("routing", "routing"), ("flex", "flex"), ("calls", "test-call"), ("sms/send", "send-sms"),
+        ("", "dashboard"), ("live", "live"), ("ivr", "ivr"), ("routing", "routing"), ("flex", "flex"), ("calls", "test-call"), ("sms/send", "send-sms"),
         ("messages", "messages"), ("functions", "functions"), ("completion-texts", "completion-texts"), ("audit", "audit"),
         ("settings", "settings"), ("users", "users"), ("access-denied", "access-denied"),
         ("Account/Manage", "account"), ("Account/Manage/ChangePassword", "account-password"), // static pages, the same look

@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "load" => await WebhookLoad.RunAsync(args.Skip(1).ToArray()),
     "drain" => await OutboxDrain.RunAsync(args.Skip(1).ToArray()),
     "circuits" => await CircuitMemory.RunAsync(args.Skip(1).ToArray()),
+    "board" => await BoardLatency.RunAsync(args.Skip(1).ToArray()),
     "wrk" => await WrkLoad.RunAsync(args.Skip(1).ToArray()),
     "kestrel" => await WrkLoad.ServeKestrelAsync(args[1]),
     _ => Run(args),

@@ -124,8 +124,19 @@ public sealed partial class BoardFeed(
         await PublishAsync(current, ct);
     }
 
+    /// <summary>At most ten snapshots a second: events arriving faster are folded into the next one (pages re-render once for them).</summary>
+    public static readonly TimeSpan MinPublishInterval = TimeSpan.FromMilliseconds(100);
+
+    private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
+
     private async Task PublishAsync(ConsoleSettings current, CancellationToken ct)
     {
+        var wait = _lastPublish + MinPublishInterval - clock.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, clock, ct);
+        }
+
         var queues = (await specs.GetAsync(ct)).Queues.Select(q => q.FriendlyName).ToList();
         lock (_gate)
         {
@@ -138,6 +149,7 @@ public sealed partial class BoardFeed(
         {
             snapshot = _model.Snapshot(clock.GetUtcNow(), current.Zone, options.Value.ServiceLevelSeconds);
             Current = snapshot;
+            _lastPublish = snapshot.At;
         }
 
         Changed?.Invoke(snapshot);

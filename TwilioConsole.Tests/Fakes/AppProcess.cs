@@ -28,6 +28,16 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time the process has used so far (all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public string Output
     {
         get

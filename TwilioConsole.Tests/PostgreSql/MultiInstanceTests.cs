@@ -106,6 +106,70 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
         Assert.All(perNumber, p => Assert.Equal(1, p.Value));
     }
 
+    /// <summary>Signs in through the login form on <paramref name="app"/>; returns the sign-in cookie.</summary>
+    private static async Task<Cookie> SignInAsync(AppProcess app)
+    {
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = app.BaseUrl };
+        var page = await client.GetStringAsync("Account/Login", Ct);
+        var form = HiddenInput().Matches(page).Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
+        form.Add(new("Input.Email", "ops@example.com"));
+        form.Add(new("Input.Password", "Str0ng-Passw0rd!"));
+        using var signIn = await client.PostAsync("Account/Login", new FormUrlEncodedContent(form), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var identity = cookies.GetCookies(app.BaseUrl).SingleOrDefault(c => c.Name == "TwilioConsole.Auth");
+        Assert.True(identity is not null, $"No sign-in cookie. Went to {signIn.Headers.Location}; cookies: {string.Join(", ", cookies.GetCookies(app.BaseUrl).Select(c => c.Name))}");
+        return identity;
+    }
+
+    private static HttpClient SignedIn(AppProcess app, Cookie identity)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseUrl };
+        client.DefaultRequestHeaders.Add("Cookie", $"{identity.Name}={identity.Value}");
+        return client;
+    }
+
+    [Fact]
+    public async Task AnEventReceivedByOneInstance_ReachesTheBoardOnTheOther()
+    {
+        SkipWithoutServer();
+        await using var a = AppProcess.OnFreePort();
+        await a.StartAsync(Environment(dispatch: false), Ct);
+        await using var b = AppProcess.OnFreePort();
+        await b.StartAsync(Environment(dispatch: false), Ct);
+        using var onB = SignedIn(b, await SignInAsync(b));
+        var at = DateTimeOffset.UtcNow;
+
+        foreach (var (type, seconds, sid) in new[] { ("task.created", -40, 1), ("reservation.accepted", -25, 2), ("task.created", -10, 3) })
+        {
+            var form = Event(sid == 3 ? 2 : 1);
+            form.RemoveAll(f => f.Key == "EventType");
+            form.AddRange([new("EventType", type), new("Sid", Sids.Make("EV", sid)),
+                new("TimestampMs", at.AddSeconds(seconds).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            using var http = new HttpClient { BaseAddress = a.BaseUrl };
+            using var request = TwilioRequests.SignedPost("https://console.example.com/webhooks/taskrouter/events", form, Sids.AuthToken());
+            Assert.Equal(HttpStatusCode.NoContent, (await http.SendAsync(request, Ct)).StatusCode);
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        System.Text.Json.JsonElement support = default;
+        while (watch.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            using var board = System.Text.Json.JsonDocument.Parse(await onB.GetStringAsync("api/live/board", Ct));
+            support = board.RootElement.GetProperty("queues").EnumerateArray().FirstOrDefault(q => q.GetProperty("name").GetString() == "Support").Clone();
+            if (support.ValueKind == System.Text.Json.JsonValueKind.Object && support.GetProperty("acceptedToday").GetInt32() == 1 && support.GetProperty("waiting").GetInt32() == 1)
+            {
+                break;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.True(support.ValueKind == System.Text.Json.JsonValueKind.Object, "B's board has no Support queue");
+        Assert.Equal((1, 1), (support.GetProperty("acceptedToday").GetInt32(), support.GetProperty("waiting").GetInt32()));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"B saw A's events after {watch.Elapsed}");
+    }
+
     [Fact]
     public async Task SignInOnOneInstance_IsASignInOnTheOther()
     {
@@ -114,20 +178,9 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
         await a.StartAsync(Environment(dispatch: false), Ct);
         await using var b = AppProcess.OnFreePort();
         await b.StartAsync(Environment(dispatch: false), Ct);
-        var cookies = new CookieContainer();
-        using var onA = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = a.BaseUrl };
+        var identity = await SignInAsync(a);
 
-        var page = await onA.GetStringAsync("Account/Login", Ct);
-        var form = HiddenInput().Matches(page).Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
-        form.Add(new("Input.Email", "ops@example.com"));
-        form.Add(new("Input.Password", "Str0ng-Passw0rd!"));
-        using var signIn = await onA.PostAsync("Account/Login", new FormUrlEncodedContent(form), Ct);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        var identity = cookies.GetCookies(a.BaseUrl).SingleOrDefault(c => c.Name == "TwilioConsole.Auth");
-        Assert.True(identity is not null, $"No sign-in cookie. Went to {signIn.Headers.Location}; cookies: {string.Join(", ", cookies.GetCookies(a.BaseUrl).Select(c => c.Name))}; form: {string.Join(", ", form.Select(f => f.Key))}");
-
-        using var onB = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = b.BaseUrl };
-        onB.DefaultRequestHeaders.Add("Cookie", $"{identity.Name}={identity.Value}");
+        using var onB = SignedIn(b, identity);
         using var dashboard = await onB.GetAsync("/", Ct);
         using var anonymous = await new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = b.BaseUrl }.GetAsync("/", Ct);
 

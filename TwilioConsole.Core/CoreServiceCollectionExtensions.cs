@@ -69,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<RoutingService>();
         services.AddTransient<RoutingWorkers>();
         services.AddTransient<QueueStatistics>();
+        services.AddSingleton<SharedQueueStatistics>();
         services.AddSingleton<IvrStore>();
         services.AddTransient<IvrPublisher>();
         services.AddTransient<Onboarding.QuickStart>();

@@ -162,7 +162,7 @@ public sealed partial class BoardFeed(
         var now = clock.GetUtcNow();
         var managed = (await specs.GetAsync(ct)).Queues.Select(q => q.FriendlyName).Order(StringComparer.Ordinal).ToList();
         var asked = _model.LastReconcile?.Queues.Select(q => q.Name).Order(StringComparer.Ordinal).ToList() ?? [];
-        if (now - _lastReconcile >= TimeSpan.FromSeconds(options.Value.ReconcileSeconds) || !managed.SequenceEqual(asked))
+        if (options.Value.Reconcile && (now - _lastReconcile >= TimeSpan.FromSeconds(options.Value.ReconcileSeconds) || !managed.SequenceEqual(asked)))
         {
             _lastReconcile = now;
             var reconcile = await FetchReconcileAsync(ct);

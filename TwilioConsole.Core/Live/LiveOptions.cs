@@ -13,6 +13,12 @@ public sealed class LiveOptions
     /// <summary>Service level: the share of calls answered within this many seconds.</summary>
     [Range(1, 3600)] public int ServiceLevelSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// Whether each instance checks TaskRouter at all (queues' members, activities, waiting counts). Off, the board relies
+    /// on events alone and makes no TaskRouter request (for accounts near their rate limits, or test lanes that count requests).
+    /// </summary>
+    public bool Reconcile { get; set; } = true;
+
     /// <summary>How often each instance checks TaskRouter's real-time statistics to correct drift.</summary>
     [Range(5, 3600)] public int ReconcileSeconds { get; set; } = 60;
 

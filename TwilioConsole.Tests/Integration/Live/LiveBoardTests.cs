@@ -121,6 +121,32 @@ public sealed class LiveBoardTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task TheReconcile_BringsTaskRoutersAgents_AndDropsAWaitingTaskItNoLongerHas()
+    {
+        await using var app = new ConsoleAppFactory().With("TwilioConsole:Live:Reconcile", "true").With("TwilioConsole:Live:ReconcileSeconds", "5");
+        await app.RunQuickStartAsync(Ct, QuickStartStep.Routing, QuickStartStep.Agents);
+        var feed = app.Services.GetRequiredService<BoardFeed>();
+        var key = await app.Services.GetRequiredService<SettingsService>().GetWebhookSigningKeyAsync(Ct);
+        using (var client = app.NewClient())
+        {
+            // TaskRouter never had this task: the events say it waits, the reconcile says the queue is empty.
+            using var response = await client.SendAsync(TwilioRequests.SignedPost("http://localhost/webhooks/taskrouter/events", Event("task.created", 7, 5, "EV7"), key!), Ct);
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+
+        QueueBoard? support = null;
+        for (var i = 0; i < 300 && support is not { AgentsAvailable: > 0, Waiting: 0 }; i++)
+        {
+            await Task.Delay(100, Ct);
+            support = feed.Current.Queues.FirstOrDefault(q => q.Name == "Support");
+        }
+
+        Assert.True(support is { AgentsAvailable: > 0, Waiting: 0 }, $"Support: {support}");
+        Assert.NotNull(feed.Current.ReconciledAt);
+        Assert.Contains(feed.Current.Agents, a => a is { Name: "Sam Lee", Activity: "Available", Available: true });
+    }
+
+    [Fact]
     public async Task SimulatedTraffic_StartsOnlyWithRouting_AndCanBeStopped()
     {
         var traffic = _app.Services.GetRequiredService<SandboxTraffic>();

@@ -105,6 +105,12 @@ for pair in flex-plugin:flex-plugin functions:assets/functions; do
   echo "   $dir: ${npm_broken[$name]:-ok}"
 done
 
+# The Flex page deploys the bundle built from flex-plugin/; its E2E journey needs it built before the .NET lanes.
+if [ -z "${npm_broken[flex-plugin]:-}" ] && ! (cd flex-plugin && npm run build >"$logs/npm-build-flex-plugin.log" 2>&1); then
+  npm_broken[flex-plugin]="npm run build failed; see $logs/npm-build-flex-plugin.log"
+  echo "   flex-plugin: ${npm_broken[flex-plugin]}"
+fi
+
 note "building"
 if ! dotnet build TwilioConsole.sln -nologo -v q >"$logs/build.log" 2>&1; then
   grep -E 'error' "$logs/build.log" | sort -u | head -30

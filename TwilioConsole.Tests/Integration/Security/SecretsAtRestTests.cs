@@ -114,6 +114,9 @@ public sealed class SecretsAtRestTests
         string protectedValue;
         var services = new ServiceCollection();
         services.AddDbContext<AppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, "console.db")};Pooling=False"));
+        // Identity's store options shape the model, which EF caches once per process: the same options as the app, or
+        // this model would be the one every later test in the process gets (and all of them would see pending changes).
+        services.AddIdentityCore<AppUser>(TwilioConsole.Web.Identity.IdentityServiceExtensions.ConfigureIdentity);
         services.AddDataProtection().SetApplicationName("TwilioConsole").PersistKeysToDbContext<AppDbContext>(); // no encryptor: as before
         await using (var old = services.BuildServiceProvider())
         {

@@ -40,7 +40,9 @@ public sealed class LiveJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await BrowserFixture.ScreenshotAsync(page, "60-live-board");
         await Expect(support.GetByTestId("board-accepted")).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });
 
+        await page.GetByLabel("Refresh charts").ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Last 7 days" }).ClickAsync();
+        await Expect(page.GetByTestId("charts-empty")).ToHaveCountAsync(0); // the day's calls are in the 7-day charts
         await page.GetByTestId("charts").ScrollIntoViewIfNeededAsync();
         await page.WaitForTimeoutAsync(500);
         await BrowserFixture.ScreenshotAsync(page, "61-live-charts");

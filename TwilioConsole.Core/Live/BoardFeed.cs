@@ -137,13 +137,6 @@ public sealed partial class BoardFeed(
             await Task.Delay(wait, clock, ct);
         }
 
-        var queues = (await specs.GetAsync(ct)).Queues.Select(q => q.FriendlyName).ToList();
-        lock (_gate)
-        {
-            _model.Queues = queues;
-        }
-
-
         BoardSnapshot snapshot;
         lock (_gate)
         {
@@ -155,17 +148,26 @@ public sealed partial class BoardFeed(
         Changed?.Invoke(snapshot);
     }
 
-    /// <summary>Every 5 s: a fresh "now" for waits; every ReconcileSeconds: TaskRouter's view; hourly: prune old rows.</summary>
+    /// <summary>
+    /// Every 5 s: the managed queues (read here, off the publishing path) and a fresh "now" for waits; every
+    /// ReconcileSeconds, or when the managed queues changed: TaskRouter's view; hourly: prune old rows.
+    /// </summary>
     private async Task UpkeepAsync(CancellationToken ct)
     {
         var current = await settings.GetEffectiveAsync(ct);
         var now = clock.GetUtcNow();
         var managed = (await specs.GetAsync(ct)).Queues.Select(q => q.FriendlyName).Order(StringComparer.Ordinal).ToList();
-        var asked = _model.LastReconcile?.Queues.Select(q => q.Name).Order(StringComparer.Ordinal).ToList() ?? [];
+        List<string> asked;
+        lock (_gate)
+        {
+            _model.Queues = managed;
+            asked = _model.LastReconcile?.Queues.Select(q => q.Name).Order(StringComparer.Ordinal).ToList() ?? [];
+        }
+
         if (options.Value.Reconcile && (now - _lastReconcile >= TimeSpan.FromSeconds(options.Value.ReconcileSeconds) || !managed.SequenceEqual(asked)))
         {
             _lastReconcile = now;
-            var reconcile = await FetchReconcileAsync(ct);
+            var reconcile = await FetchReconcileAsync(managed, ct);
             if (reconcile is not null)
             {
                 lock (_gate)
@@ -196,7 +198,7 @@ public sealed partial class BoardFeed(
     }
 
     /// <summary>TaskRouter's queues (members by their target expression, tasks waiting) and workers; null without a workspace.</summary>
-    private async Task<BoardReconcile?> FetchReconcileAsync(CancellationToken ct)
+    private async Task<BoardReconcile?> FetchReconcileAsync(IReadOnlyList<string> managed, CancellationToken ct)
     {
         var twilio = await gateway.CurrentAsync(ct);
         if (twilio.WorkspaceSid is not { } workspace)
@@ -204,11 +206,10 @@ public sealed partial class BoardFeed(
             return null;
         }
 
-        var spec = await specs.GetAsync(ct);
         var queues = await twilio.TaskRouter.ListTaskQueuesAsync(workspace, ct).ToListAsync(ct);
         var workers = await twilio.TaskRouter.ListWorkersAsync(workspace, ct).ToListAsync(ct);
         var reconciled = new List<ReconciledQueue>();
-        foreach (var queue in queues.Where(q => spec.Queues.Any(s => s.FriendlyName == q.FriendlyName)))
+        foreach (var queue in queues.Where(q => managed.Contains(q.FriendlyName)))
         {
             var target = WorkflowEvaluator.Compiled(queue.TargetWorkers);
             var stats = await twilio.TaskRouter.FetchQueueRealTimeStatisticsAsync(workspace, queue.Sid, ct);

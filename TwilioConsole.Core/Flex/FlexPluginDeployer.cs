@@ -84,15 +84,9 @@ public sealed class FlexPluginDeployer(ITwilioGateway gateway, PluginBundleLocat
             var release = await ReleaseAsync(flex, version, steps, ct);
             return await FinishAsync(actor, "flex.deploy", steps, null, version.Version, release, ct);
         }
-        catch (TwilioApiException e)
+        catch (Exception e) when (e is TwilioApiException or TwilioNotConfiguredException)
         {
-            steps.Report(steps.Current, DeployStepState.Failed, e.TwilioMessage);
-            return await FinishAsync(actor, "flex.deploy", steps, $"{steps.Current}: {e.TwilioMessage} (Twilio error {e.Code?.ToString(CultureInfo.InvariantCulture) ?? "none"})", null, null, ct);
-        }
-        catch (TwilioNotConfiguredException e)
-        {
-            steps.Report(steps.Current, DeployStepState.Failed, e.Message);
-            return await FinishAsync(actor, "flex.deploy", steps, e.Message, null, null, ct);
+            return await FinishAsync(actor, "flex.deploy", steps, steps.Fail(e), null, null, ct);
         }
     }
 

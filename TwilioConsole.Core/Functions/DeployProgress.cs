@@ -1,3 +1,4 @@
+using System.Globalization;
 using TwilioConsole.Core.Twilio;
 
 namespace TwilioConsole.Core.Functions;
@@ -29,6 +30,19 @@ public sealed class DeployProgress(IProgress<IReadOnlyList<DeployStep>>? progres
     }
 
     public void Start(string name, string? detail = null) => Report(name, DeployStepState.Running, detail);
+
+    /// <summary>
+    /// Marks the step that was running as failed, with Twilio's own words; returns the error for the result and the
+    /// audit log ("Build: message (Twilio error 20001)", or the message of a missing configuration).
+    /// </summary>
+    public string Fail(Exception error)
+    {
+        var (detail, message) = error is TwilioApiException twilio
+            ? (twilio.TwilioMessage, $"{Current}: {twilio.TwilioMessage} (Twilio error {twilio.Code?.ToString(CultureInfo.InvariantCulture) ?? "none"})")
+            : (error.Message, error.Message);
+        Report(Current, DeployStepState.Failed, detail);
+        return message;
+    }
 
     /// <summary>"Service: Done; Build: Failed" for the audit log.</summary>
     public string Summary => string.Join("; ", _steps.Select(s => $"{s.Name}: {s.State}"));

@@ -130,15 +130,9 @@ public sealed class FunctionDeployer(ITwilioGateway gateway, SettingsService set
             }, new HashSet<string>(), actor, ct);
             return await FinishAsync(actor, steps, result, null, ct);
         }
-        catch (TwilioApiException e)
+        catch (Exception e) when (e is TwilioApiException or TwilioNotConfiguredException)
         {
-            Report(step, DeployStepState.Failed, e.TwilioMessage);
-            return await FinishAsync(actor, steps, null, $"{step}: {e.TwilioMessage} (Twilio error {e.Code?.ToString(CultureInfo.InvariantCulture) ?? "none"})", ct);
-        }
-        catch (TwilioNotConfiguredException e)
-        {
-            Report(step, DeployStepState.Failed, e.Message);
-            return await FinishAsync(actor, steps, null, e.Message, ct);
+            return await FinishAsync(actor, steps, null, steps.Fail(e), ct);
         }
     }
 

@@ -33,8 +33,6 @@ public sealed class BoardModel
 
     public DateTimeOffset? LastEventAt { get; private set; }
 
-    public int TaskCount => _tasks.Count;
-
     /// <summary>The queues the routing manages: on the board even before any call.</summary>
     public IReadOnlyList<string> Queues { get; set; } = [];
 

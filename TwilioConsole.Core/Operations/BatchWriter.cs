@@ -15,8 +15,6 @@ public sealed class BatchWriter<TItem>(string name, int maxBatch, Func<List<TIte
     private readonly Lock _gate = new();
     private Task? _writer;
 
-    public string Name => name;
-
     /// <exception cref="ObjectDisposedException">The writer was shut down.</exception>
     public void Post(TItem item)
     {

@@ -37,8 +37,5 @@ public sealed class SharedQueueStatistics(IServiceProvider services, TimeProvide
         }
     }
 
-    /// <summary>Forgets the cached figures (after routing changes, so the next page load sees them).</summary>
-    public void Invalidate() => _last = null;
-
     public void Dispose() => _fetch.Dispose();
 }

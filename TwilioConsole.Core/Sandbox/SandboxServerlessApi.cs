@@ -137,27 +137,6 @@ internal sealed class SandboxServerlessApi(SandboxStore store) : IServerlessApi
         return new ServerlessBuildDetails(buildSid, status.Status, assets, functions, build.Dependencies ?? [], build.Runtime);
     }
 
-    /// <summary>The bytes of an asset served at <paramref name="path"/> by an environment's current build, or null.</summary>
-    internal async Task<byte[]?> DeployedAssetAsync(string environmentSid, string path, CancellationToken ct)
-    {
-        var environment = await store.GetAsync<ServerlessEnvironment>(EnvironmentKind, environmentSid, ct);
-        if (environment.BuildSid is null)
-        {
-            return null;
-        }
-
-        foreach (var sid in (await store.GetAsync<StoredBuild>(BuildKind, environment.BuildSid, ct)).AssetVersions ?? [])
-        {
-            var version = await store.GetAsync<StoredAssetVersion>(AssetVersionKind, sid, ct);
-            if (version.Path == path)
-            {
-                return version.Content;
-            }
-        }
-
-        return null;
-    }
-
     private static void CheckPathAndVisibility(string path, string visibility)
     {
         if (visibility is not ("public" or "protected" or "private"))

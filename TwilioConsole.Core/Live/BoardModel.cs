@@ -140,6 +140,9 @@ public sealed class BoardModel
         }
     }
 
+    /// <summary>The day a moment falls on in the account's time zone.</summary>
+    public static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+
     public static DateTimeOffset StartOfDay(DateTimeOffset at, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(at, zone);
@@ -149,8 +152,8 @@ public sealed class BoardModel
 
     public BoardSnapshot Snapshot(DateTimeOffset now, TimeZoneInfo zone, int serviceLevelSeconds)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        bool IsToday(DateTimeOffset? at) => at is { } a && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a, zone).DateTime) == today;
+        var today = LocalDay(now, zone);
+        bool IsToday(DateTimeOffset? at) => at is { } a && LocalDay(a, zone) == today;
 
         var available = AvailableActivities();
         var busy = _tasks.Values.Where(IsActive).Where(t => t.WorkerSid is not null).GroupBy(t => t.WorkerSid!).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Accepted).Last());
@@ -230,7 +233,7 @@ public sealed class BoardModel
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             var d = day;
-            bool OnDay(DateTimeOffset? at) => at is { } a && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a, zone).DateTime) == d;
+            bool OnDay(DateTimeOffset? at) => at is { } a && LocalDay(a, zone) == d;
             foreach (var queue in queues)
             {
                 var tasks = _tasks.Values.Where(t => t.Queue == queue).ToList();

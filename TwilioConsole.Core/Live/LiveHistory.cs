@@ -26,7 +26,7 @@ public sealed class LiveHistoryQuery(IDbContextFactory<AppDbContext> dbFactory, 
         var current = await settings.GetEffectiveAsync(ct);
         var zone = current.Zone;
         var now = clock.GetUtcNow();
-        var to = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var to = BoardModel.LocalDay(now, zone);
         var from = to.AddDays(1 - days);
         var since = BoardModel.StartOfDay(now, zone).AddDays(-days); // a day early: calls created before the first midnight
 
@@ -41,7 +41,7 @@ public sealed class LiveHistoryQuery(IDbContextFactory<AppDbContext> dbFactory, 
             .Where(t => t.CreatedAt >= since && (t.Mode == null || t.Mode == current.Mode) && (t.Status == ThankYouStatus.Sent || t.Status == ThankYouStatus.Failed))
             .Select(t => new { t.CreatedAt, t.Status, Delivered = db.Messages.Any(m => m.Sid == t.MessageSid && (m.Status == "delivered" || m.Status == "read")) })
             .ToListAsync(ct);
-        var byDay = texts.GroupBy(t => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t.CreatedAt, zone).DateTime)).ToDictionary(g => g.Key);
+        var byDay = texts.GroupBy(t => BoardModel.LocalDay(t.CreatedAt, zone)).ToDictionary(g => g.Key);
         var textDays = new List<TextDay>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {

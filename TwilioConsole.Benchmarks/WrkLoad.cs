@@ -38,17 +38,28 @@ internal static class WrkLoad
         var events = Path.Combine(data, "events.tsv");
         var tasks = WriteSignedEvents(events, app.BaseUrl, count: 120_000);
 
-        await WrkAsync(raw.BaseUrl, "bare.lua", 3, connections, ("WRK_PATH", "/")); // warm-ups
+        // Warm-ups, so every path is measured after the JIT has done its tiers (the signed path's own tasks, counted apart).
+        var warmUpEvents = Path.Combine(data, "warm-up.tsv");
+        WriteSignedEvents(warmUpEvents, app.BaseUrl, count: 60_000, firstTask: 20_000_000);
+        await WrkAsync(raw.BaseUrl, "bare.lua", 3, connections, ("WRK_PATH", "/"));
         await WrkAsync(app.BaseUrl, "bare.lua", 3, connections, ("WRK_PATH", "/diagnostics/bare"));
+        await WrkAsync(app.BaseUrl, "signed-events.lua", 5, connections, ("WRK_EVENTS", warmUpEvents));
+        var rowsBefore = AppDatabase.CountThankYouTexts(data, "1=1");
         var kestrel = await WrkAsync(raw.BaseUrl, "bare.lua", seconds, connections, ("WRK_PATH", "/"));
         var bare = await WrkAsync(app.BaseUrl, "bare.lua", seconds, connections, ("WRK_PATH", "/diagnostics/bare"));
-        var signed = await WrkAsync(app.BaseUrl, "signed-events.lua", seconds, connections, ("WRK_EVENTS", events));
+        Result signed;
+        using (var profiler = Profiler.Start(app.ProcessId, seconds))
+        {
+            signed = await WrkAsync(app.BaseUrl, "signed-events.lua", seconds, connections, ("WRK_EVENTS", events));
+            await profiler.StopAsync();
+        }
+
         var ignoredEvents = Path.Combine(data, "ignored.tsv");
-        WriteSignedEvents(ignoredEvents, app.BaseUrl, count: 20_000, type: "task.created", firstTask: 10_000_000);
+        WriteSignedEvents(ignoredEvents, app.BaseUrl, count: 20_000, type: "task.updated", firstTask: 10_000_000); // neither a text nor a board event
         var ignored = await WrkAsync(app.BaseUrl, "signed-events.lua", seconds, connections, ("WRK_EVENTS", ignoredEvents));
 
         var unique = signed.Sent.Select((count, thread) => tasks.Where((_, line) => line % Threads == thread).Take(count)).SelectMany(t => t).Distinct().Count();
-        var rows = AppDatabase.CountThankYouTexts(data, "1=1");
+        var rows = AppDatabase.CountThankYouTexts(data, "1=1") - rowsBefore;
         Console.WriteLine($"Machine: {LoadApp.Machine()}. wrk -t{Threads} -c{connections} -d{seconds}s on the same host; app published (Release) and started from its folder.");
         Console.WriteLine($"App start (process start to first 200 on /health): {app.StartupTime.TotalSeconds:0.00} s");
         Console.WriteLine("| Endpoint | Requests | Requests/s | p50 ms | p99 ms | Non-2xx |");
@@ -114,6 +125,43 @@ internal static class WrkLoad
         var requests = (long)Number("requests");
         return new Result(requests, requests / Number("seconds"), Number("p50"), Number("p99"), (long)(Number("non2xx") + Number("errors")),
             fields["sent"] == "-" ? [] : [.. fields["sent"].Split(',').Select(int.Parse)]);
+    }
+
+    /// <summary>
+    /// A profiler run against the app during the signed run when <c>WRK_PROFILER</c> holds a command, with <c>{pid}</c>
+    /// and <c>{seconds}</c> filled in, e.g. <c>perf record -F 499 -g -p {pid} -o /tmp/perf.data -- sleep {seconds}</c>
+    /// (with <c>DOTNET_PerfMapEnabled=1</c> exported so perf names JIT-compiled methods) or
+    /// <c>dotnet-trace collect -p {pid} --duration 00:00:{seconds} -o /tmp/signed.nettrace</c>.
+    /// </summary>
+    private sealed class Profiler : IDisposable
+    {
+        private readonly Process? _process;
+
+        private Profiler(Process? process) => _process = process;
+
+        public static Profiler Start(int processId, int seconds)
+        {
+            if (System.Environment.GetEnvironmentVariable("WRK_PROFILER") is not { Length: > 0 } command)
+            {
+                return new Profiler(null);
+            }
+
+            command = command.Replace("{pid}", processId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{seconds}", seconds.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", command])) ?? throw new InvalidOperationException($"{command} did not start");
+            Thread.Sleep(1000); // the profiler is attached before the load starts
+            return new Profiler(process);
+        }
+
+        public async Task StopAsync()
+        {
+            if (_process is not null)
+            {
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        public void Dispose() => _process?.Dispose();
     }
 
     /// <summary>The baseline: an empty Kestrel app answering 200 to POST /, in its own process (this program, "kestrel" mode).</summary>

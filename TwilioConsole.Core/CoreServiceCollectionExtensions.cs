@@ -7,6 +7,7 @@ using TwilioConsole.Core.Flex;
 using TwilioConsole.Core.Functions;
 using TwilioConsole.Core.Ivr;
 using TwilioConsole.Core.Messaging;
+using TwilioConsole.Core.Operations;
 using TwilioConsole.Core.Routing;
 using TwilioConsole.Core.Sandbox;
 using TwilioConsole.Core.Settings;
@@ -56,7 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<FlexPluginDeployer>();
         services.AddTransient<AgentAutomationStore>();
         services.AddOptions<Live.LiveOptions>().BindConfiguration(Live.LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Live.BoardEventRecorder>();
+        services.AddSingleton<TaskRouterIntake>();
         services.AddSingleton<Live.BoardFeed>();
         services.AddTransient<Live.LiveHistoryQuery>();
         services.AddTransient<FunctionSmsClient>();

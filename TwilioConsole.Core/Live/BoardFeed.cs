@@ -14,7 +14,7 @@ namespace TwilioConsole.Core.Live;
 
 /// <summary>
 /// Each instance's view of the board. One loop reads new board events from the database — woken at once by this
-/// instance's <see cref="BoardEventRecorder"/>, and every <see cref="LiveOptions.PollMilliseconds"/> for events other
+/// instance's <see cref="TaskRouterIntake"/> after it stored board events, and every <see cref="LiveOptions.PollMilliseconds"/> for events other
 /// instances stored — applies them to its <see cref="BoardModel"/> and publishes a new <see cref="BoardSnapshot"/>;
 /// open pages re-render from that one shared snapshot (nobody polls Twilio per page). A second loop reconciles with
 /// TaskRouter's real-time statistics, refreshes "longest wait" as time passes, forgets yesterday and prunes old rows.
@@ -22,7 +22,7 @@ namespace TwilioConsole.Core.Live;
 /// </summary>
 public sealed partial class BoardFeed(
     IDbContextFactory<AppDbContext> dbFactory,
-    BoardEventRecorder recorder,
+    TaskRouterIntake intake,
     SettingsService settings,
     ITwilioGateway gateway,
     RoutingSpecStore specs,
@@ -33,7 +33,7 @@ public sealed partial class BoardFeed(
 {
     public const string FeedLoop = "live board feed";
     public const string MaintenanceLoop = "live board upkeep";
-    private const int Window = 256; // ids re-read behind the newest: PostgreSQL may commit a lower id after a higher one
+    private const int Window = 256; // ids re-read behind the newest on PostgreSQL, which may commit a lower id after a higher one
 
     private readonly Lock _gate = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -51,7 +51,7 @@ public sealed partial class BoardFeed(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        recorder.Stored += Wake;
+        intake.BoardEventsStored += Wake;
         return Task.WhenAll(
             SupervisedLoop.RunAsync(FeedLoop, ReadNewAsync, WaitAsync, health, logger, clock, stoppingToken),
             SupervisedLoop.RunAsync(MaintenanceLoop, UpkeepAsync, ct => Task.Delay(TimeSpan.FromSeconds(5), clock, ct), health, logger, clock, stoppingToken));
@@ -59,7 +59,7 @@ public sealed partial class BoardFeed(
 
     public override Task StopAsync(CancellationToken cancellationToken)
     {
-        recorder.Stored -= Wake;
+        intake.BoardEventsStored -= Wake;
         return base.StopAsync(cancellationToken);
     }
 
@@ -85,7 +85,8 @@ public sealed partial class BoardFeed(
         lock (_gate)
         {
             reset = _mode != current.Mode;
-            from = reset ? 0 : Math.Max(0, _model.LastEventId - Window);
+            // SQLite has one writer at a time, so ids become visible in order and nothing is re-read.
+            from = reset ? 0 : Math.Max(0, _model.LastEventId - (db.Database.IsSqlite() ? 0 : Window));
         }
 
         List<BoardEvent> events;

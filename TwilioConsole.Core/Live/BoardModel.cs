@@ -143,6 +143,13 @@ public sealed class BoardModel
     /// <summary>The day a moment falls on in the account's time zone.</summary>
     public static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
+    /// <summary>The local day of <paramref name="at"/> as [start, end) instants; 23 or 25 hours long on a clock change.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) DayBounds(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var start = StartOfDay(at, zone);
+        return (start, StartOfDay(start.AddHours(26), zone)); // 26 h after midnight is always within the next day
+    }
+
     public static DateTimeOffset StartOfDay(DateTimeOffset at, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(at, zone);
@@ -150,26 +157,45 @@ public sealed class BoardModel
         return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }
 
+    /// <summary>
+    /// The board now. Cost grows with the day's tasks, so it walks them once: the day's bounds are computed once
+    /// (no time-zone conversion per task) and tasks are grouped by queue in the same pass.
+    /// </summary>
     public BoardSnapshot Snapshot(DateTimeOffset now, TimeZoneInfo zone, int serviceLevelSeconds)
     {
-        var today = LocalDay(now, zone);
-        bool IsToday(DateTimeOffset? at) => at is { } a && LocalDay(a, zone) == today;
+        var (start, end) = DayBounds(now, zone);
+        bool IsToday(DateTimeOffset? at) => at is { } a && a >= start && a < end;
+        var sameOffset = zone.GetUtcOffset(start) == zone.GetUtcOffset(end.AddTicks(-1)) ? zone.GetUtcOffset(start) : (TimeSpan?)null;
+        int HourOf(DateTimeOffset at) => sameOffset is { } offset ? at.ToOffset(offset).Hour : TimeZoneInfo.ConvertTime(at, zone).Hour;
 
         var available = AvailableActivities();
-        var busy = _tasks.Values.Where(IsActive).Where(t => t.WorkerSid is not null).GroupBy(t => t.WorkerSid!).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Accepted).Last());
-        var names = Queues.Concat(_reconcile?.Queues.Select(q => q.Name) ?? []).Concat(_tasks.Values.Select(t => t.Queue).OfType<string>()).Distinct().Order(StringComparer.Ordinal);
+        var busy = new Dictionary<string, TaskTrack>(StringComparer.Ordinal);
+        var byQueue = new Dictionary<string, List<TaskTrack>>(StringComparer.Ordinal);
+        foreach (var task in _tasks.Values)
+        {
+            if (IsActive(task) && task.WorkerSid is { } worker && (!busy.TryGetValue(worker, out var other) || other.Accepted <= task.Accepted))
+            {
+                busy[worker] = task;
+            }
 
+            if (task.Queue is { } queue)
+            {
+                (byQueue.TryGetValue(queue, out var list) ? list : byQueue[queue] = []).Add(task);
+            }
+        }
+
+        var names = Queues.Concat(_reconcile?.Queues.Select(q => q.Name) ?? []).Concat(byQueue.Keys).Distinct().Order(StringComparer.Ordinal);
         var queues = new List<QueueBoard>();
         foreach (var name in names)
         {
-            var tasks = _tasks.Values.Where(t => t.Queue == name).ToList();
+            var tasks = byQueue.GetValueOrDefault(name) ?? [];
             var waiting = tasks.Where(IsWaiting).ToList();
             var members = _reconcile?.Queues.FirstOrDefault(q => q.Name == name)?.MemberSids ?? [];
             var day = DayFigures(tasks.Where(t => IsToday(t.Created) || IsToday(t.Accepted) || IsToday(t.Canceled) || IsToday(t.Completed)), IsToday, serviceLevelSeconds);
             var hours = new int[24];
             foreach (var t in tasks.Where(t => IsToday(t.Created)))
             {
-                hours[TimeZoneInfo.ConvertTime(t.Created!.Value, zone).Hour]++;
+                hours[HourOf(t.Created!.Value)]++;
             }
 
             queues.Add(new QueueBoard(name, waiting.Count, waiting.Count == 0 ? null : now - waiting.Min(t => t.Created!.Value),
@@ -232,8 +258,8 @@ public sealed class BoardModel
         var queues = _tasks.Values.Select(t => t.Queue).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            var d = day;
-            bool OnDay(DateTimeOffset? at) => at is { } a && LocalDay(a, zone) == d;
+            var (start, end) = DayBounds(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), zone.GetUtcOffset(day.ToDateTime(new TimeOnly(12, 0)))), zone);
+            bool OnDay(DateTimeOffset? at) => at is { } a && a >= start && a < end;
             foreach (var queue in queues)
             {
                 var tasks = _tasks.Values.Where(t => t.Queue == queue).ToList();

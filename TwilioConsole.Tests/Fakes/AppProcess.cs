@@ -18,6 +18,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The OS process id (for a profiler to attach to).</summary>
+    public int ProcessId => _process!.Id;
+
     /// <summary>The process's resident memory now (Linux: VmRSS), in bytes.</summary>
     public long ResidentBytes
     {

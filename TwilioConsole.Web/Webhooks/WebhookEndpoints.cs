@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using TwilioConsole.Core.Data.Entities;
 using TwilioConsole.Core.Live;
 using TwilioConsole.Core.Messaging;
+using TwilioConsole.Core.Operations;
 using TwilioConsole.Core.ThankYou;
 
 namespace TwilioConsole.Web.Webhooks;
@@ -31,9 +32,9 @@ public static partial class WebhookEndpoints
 
     /// <summary>
     /// TaskRouter's workspace events: at most one thank-you text per task, and the live board's events (each stored
-    /// once); 204 once both are durable, the dispatcher sends later.
+    /// once), both in one group commit; 204 once durable, the dispatcher sends later.
     /// </summary>
-    private static async Task<IResult> TaskRouterEventAsync(HttpContext context, WebhookGate gate, ThankYouOutbox outbox, BoardEventRecorder board, TimeProvider clock)
+    private static async Task<IResult> TaskRouterEventAsync(HttpContext context, WebhookGate gate, TaskRouterIntake intake, TimeProvider clock)
     {
         var (form, refusal) = await gate.OpenAsync(context, "taskrouter", checkWorkspace: true);
         if (form is null)
@@ -50,11 +51,11 @@ public static partial class WebhookEndpoints
             return problem;
         }
 
-        var text = outbox.AcceptAsync(new TaskEvent(form["EventType"]!, form["TaskSid"], form["TaskChannelUniqueName"], form["TaskAttributes"],
-            form["TaskQueueName"], form["WorkerName"], form["WorkerSid"],
-            int.TryParse(form["TaskAge"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var age) ? age : null), context.RequestAborted);
-        var kept = BoardEventTypes.IsKept(form["EventType"]!) ? board.RecordAsync(ToBoardEvent(form, clock.GetUtcNow()), context.RequestAborted) : Task.FromResult(false);
-        await Task.WhenAll(text, kept);
+        var type = form["EventType"]!;
+        await intake.AcceptAsync(new TaskEvent(type, form["TaskSid"], form["TaskChannelUniqueName"], form["TaskAttributes"],
+                form["TaskQueueName"], form["WorkerName"], form["WorkerSid"],
+                int.TryParse(form["TaskAge"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var age) ? age : null),
+            BoardEventTypes.IsKept(type) ? ToBoardEvent(form, clock.GetUtcNow()) : null, context.RequestAborted);
         return Results.NoContent();
     }
 

@@ -12,10 +12,10 @@ public sealed class HostileTextRenderingTests : MudTestContext
     [Fact]
     public async Task ScriptInACallersName_IsShownEscaped()
     {
-        var outbox = Migrated.GetRequiredService<ThankYouOutbox>();
-        await outbox.AcceptAsync(new TaskEvent("task.wrapup", "WT" + new string('a', 32), "voice",
+        var intake = Migrated.GetRequiredService<TwilioConsole.Core.Operations.TaskRouterIntake>();
+        await intake.AcceptAsync(new TaskEvent("task.wrapup", "WT" + new string('a', 32), "voice",
             """{"from":"+14155550100","name":"<script>alert(1)</script>"}""", "<b>Support</b>", "<img src=x onerror=alert(1)>", "WK" + new string('b', 32), 95),
-            Xunit.TestContext.Current.CancellationToken);
+            null, Xunit.TestContext.Current.CancellationToken);
 
         var (page, _) = RenderWithPopovers<CompletionTextsPage>();
 

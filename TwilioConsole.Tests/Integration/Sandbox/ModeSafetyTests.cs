@@ -96,11 +96,12 @@ public sealed class ModeSafetyTests : IAsyncDisposable
         var outbox = _app.Services.GetRequiredService<TwilioConsole.Core.ThankYou.ThankYouOutbox>();
         var sandboxEvent = new TwilioConsole.Core.ThankYou.TaskEvent("task.wrapup", Sids.Make("WT", 1), "voice",
             """{"from":"+14155550100","direction":"inbound"}""", "Support", "Alice", Sids.Make("WK", 1), 95);
-        await outbox.AcceptAsync(sandboxEvent, Ct);
+        var intake = _app.Services.GetRequiredService<TwilioConsole.Core.Operations.TaskRouterIntake>();
+        await intake.AcceptAsync(sandboxEvent, null, Ct);
         var inSandbox = await outbox.TotalsAsync(Ct);
 
         await _app.UseTwilioModeAsync(Ct);
-        await outbox.AcceptAsync(sandboxEvent with { TaskSid = Sids.Make("WT", 2) }, Ct);
+        await intake.AcceptAsync(sandboxEvent with { TaskSid = Sids.Make("WT", 2) }, null, Ct);
         var inTwilio = await outbox.TotalsAsync(Ct);
 
         await using var db = await _app.DbAsync(Ct);

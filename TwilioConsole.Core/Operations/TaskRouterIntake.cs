@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TwilioConsole.Core.Data;
+using TwilioConsole.Core.Data.Entities;
+using TwilioConsole.Core.Settings;
+using TwilioConsole.Core.ThankYou;
+
+namespace TwilioConsole.Core.Operations;
+
+/// <summary>What storing one TaskRouter event decided.</summary>
+/// <param name="Decision">The thank-you planner's decision for the event.</param>
+/// <param name="TextAdded">A thank-you row was added (false for a repeat, or for an event that asks for nothing).</param>
+/// <param name="BoardEventAdded">The board's event was added (false for a repeat, or when none was given).</param>
+public sealed record TaskRouterIntakeResult(ThankYouDecision Decision, bool TextAdded, bool BoardEventAdded);
+
+/// <summary>
+/// Where the TaskRouter webhook's events become durable, in <b>one</b> group commit for both of their uses: the
+/// request thread only hands the raw event over; one writer takes whatever has queued, plans the thank-you texts
+/// (attributes, phone number, template; one settings read per batch) and stores, in one transaction, the texts with
+/// one prepared <c>INSERT … ON CONFLICT ("TaskSid") DO NOTHING</c> and the board's events with one prepared
+/// <c>INSERT … ON CONFLICT ("EventKey") DO NOTHING</c> (SQLite and PostgreSQL alike). A repeat — earlier, by another
+/// instance, or twice in one batch — changes nothing. The webhook answers once its batch is committed; a failed batch
+/// fails each of its webhooks (5xx, so TaskRouter delivers again). After the commit the dispatcher and the local
+/// board are woken. One writer rather than one per table: SQLite takes one writer at a time, so two would wait on
+/// each other's locks, and each commit costs its own transaction.
+/// </summary>
+public sealed partial class TaskRouterIntake(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ThankYouSettingsStore thankYouSettings,
+    SettingsService settings,
+    ThankYouOutbox outbox,
+    TimeProvider clock,
+    LoopHealth health,
+    ILogger<TaskRouterIntake> logger) : IDisposable
+{
+    public const string WriterName = "TaskRouter event writer";
+    private const int MaxBatch = 256;
+    private BatchWriter<Pending>? _writer;
+
+    private sealed record Pending(TaskEvent Event, BoardEvent? BoardEvent, TaskCompletionSource<TaskRouterIntakeResult> Done);
+
+    /// <summary>Raised after a batch that added board events is committed (on the writer's thread; handlers must be quick).</summary>
+    public event Action? BoardEventsStored;
+
+    private BatchWriter<Pending> Writer => LazyInitializer.EnsureInitialized(ref _writer, () => new(WriterName, MaxBatch, WriteAsync,
+        (item, e) => item.Done.TrySetException(e), health, (e, count) => LogBatchFailed(logger, e, count)));
+
+    /// <summary>Takes one event (and the board's record of it, when the board keeps its type); completes once durably decided.</summary>
+    public Task<TaskRouterIntakeResult> AcceptAsync(TaskEvent e, BoardEvent? boardEvent, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource<TaskRouterIntakeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Writer.Post(new Pending(e, boardEvent, done));
+        return done.Task.WaitAsync(ct);
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        var current = await settings.GetEffectiveAsync(CancellationToken.None);
+        var thankYou = await thankYouSettings.GetAsync(CancellationToken.None);
+        var now = clock.GetUtcNow();
+        var planned = new List<(Pending Item, ThankYouDecision Decision, ThankYouText? Row)>(batch.Count);
+        foreach (var item in batch)
+        {
+            var decision = ThankYouPlanner.Plan(item.Event, thankYou, current.DefaultRegion);
+            if (item.BoardEvent is { Mode: null } boardEvent)
+            {
+                boardEvent.Mode = current.Mode;
+            }
+
+            planned.Add((item, decision, ThankYouOutbox.Row(item.Event, decision, current.Mode, now)));
+        }
+
+        var results = new List<TaskRouterIntakeResult>(batch.Count);
+        if (planned.Any(p => p.Row is not null || p.Item.BoardEvent is not null))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var texts = planned.Any(p => p.Row is not null) ? await PreparedInsert<ThankYouText>.CreateAsync(db, transaction, "ThankYouTexts", "TaskSid", CancellationToken.None) : null;
+            var events = planned.Any(p => p.Item.BoardEvent is not null) ? await PreparedInsert<BoardEvent>.CreateAsync(db, transaction, "BoardEvents", "EventKey", CancellationToken.None) : null;
+            await using (texts)
+            await using (events)
+            {
+                foreach (var (item, decision, row) in planned)
+                {
+                    var textAdded = row is not null && await texts!.ExecuteAsync(row, CancellationToken.None);
+                    var eventAdded = item.BoardEvent is not null && await events!.ExecuteAsync(item.BoardEvent, CancellationToken.None);
+                    results.Add(new TaskRouterIntakeResult(decision, textAdded, eventAdded));
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            results.AddRange(planned.Select(p => new TaskRouterIntakeResult(p.Decision, false, false)));
+        }
+
+        var queued = planned.Zip(results).Count(p => p.Second.TextAdded && p.First.Row!.Status == ThankYouStatus.Pending);
+        if (queued > 0)
+        {
+            ConsoleMetrics.TextsQueued.Add(queued);
+            outbox.Wake();
+        }
+
+        if (results.Any(r => r.BoardEventAdded))
+        {
+            BoardEventsStored?.Invoke();
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Done.TrySetResult(results[i]);
+        }
+    }
+
+    public void Dispose() => _writer?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store {Count} TaskRouter event(s); their webhooks answer 5xx so TaskRouter retries (logged once until it recovers)")]
+    private static partial void LogBatchFailed(ILogger logger, Exception error, int count);
+}

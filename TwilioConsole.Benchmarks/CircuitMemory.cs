@@ -17,6 +17,8 @@ internal static class CircuitMemory
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // The pages opened in turn: the Dashboard and the Routing page unless CIRCUITS_PAGES lists others ("audit,live").
+        var paths = System.Environment.GetEnvironmentVariable("CIRCUITS_PAGES") is { Length: > 0 } listed ? listed.Split(',') : ["/", "routing"];
         var counts = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10, 50, 200];
         var data = Directory.CreateTempSubdirectory("twilio-console-circuits-").FullName;
         await using var app = AppProcess.OnFreePort();
@@ -58,7 +60,7 @@ internal static class CircuitMemory
             while (pages.Count < count)
             {
                 var page = await context.NewPageAsync();
-                await page.GotoAsync(pages.Count % 2 == 0 ? "/" : "routing");
+                await page.GotoAsync(paths[pages.Count % paths.Length]);
                 await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 30_000 });
                 pages.Add(page);
             }
@@ -69,6 +71,14 @@ internal static class CircuitMemory
             var added = Math.Max(1, circuits - circuitsBaseline);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {circuits} | {heap / 1048576.0:0.0} | {(heap - heapBaseline) / 1024.0 / added:0} | {now / 1048576.0:0} | {(now - baseline) / 1024.0 / added:0} |"));
+        }
+
+        if (System.Environment.GetEnvironmentVariable("CIRCUITS_INSPECT") is { Length: > 0 } command)
+        {
+            // What the circuits hold, with the pages still open: a command with {pid}, e.g.
+            // "dotnet-gcdump collect -p {pid} -o /tmp/circuits.gcdump" (then dotnet-gcdump report), or dotnet-dump collect.
+            using var inspect = System.Diagnostics.Process.Start("/bin/sh", ["-c", command.Replace("{pid}", app.ProcessId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)])!;
+            await inspect.WaitForExitAsync();
         }
 
         return 0;

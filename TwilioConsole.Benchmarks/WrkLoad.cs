@@ -43,7 +43,7 @@ internal static class WrkLoad
         WriteSignedEvents(warmUpEvents, app.BaseUrl, count: 60_000, firstTask: 20_000_000);
         await WrkAsync(raw.BaseUrl, "bare.lua", 3, connections, ("WRK_PATH", "/"));
         await WrkAsync(app.BaseUrl, "bare.lua", 3, connections, ("WRK_PATH", "/diagnostics/bare"));
-        await WrkAsync(app.BaseUrl, "signed-events.lua", 5, connections, ("WRK_EVENTS", warmUpEvents));
+        await WrkAsync(app.BaseUrl, "signed-events.lua", seconds, connections, ("WRK_EVENTS", warmUpEvents));
         var rowsBefore = AppDatabase.CountThankYouTexts(data, "1=1");
         var kestrel = await WrkAsync(raw.BaseUrl, "bare.lua", seconds, connections, ("WRK_PATH", "/"));
         var bare = await WrkAsync(app.BaseUrl, "bare.lua", seconds, connections, ("WRK_PATH", "/diagnostics/bare"));

@@ -18,7 +18,7 @@ internal static class LoadApp
             ["TwilioConsole__Diagnostics__BareEndpoint"] = "true",
         };
 
-    public static List<KeyValuePair<string, string>> Event(long task) => TaskRouterEvents.Form(task, TaskRouterEvents.Caller(task), $"Caller {task}");
+    public static List<KeyValuePair<string, string>> Event(long task) => TaskRouterEvents.WithEventSid(TaskRouterEvents.Form(task, TaskRouterEvents.Caller(task), $"Caller {task}"));
 
     public static HttpRequestMessage SignedEvent(Uri app, long task)
     {

@@ -70,7 +70,8 @@ public sealed partial class TaskRouterIntake(
             planned.Add((item, decision, ThankYouOutbox.Row(item.Event, decision, current.Mode, now)));
         }
 
-        var results = new List<TaskRouterIntakeResult>(batch.Count);
+        var textAdded = new bool[planned.Count];
+        var eventAdded = new bool[planned.Count];
         if (planned.Any(p => p.Row is not null || p.Item.BoardEvent is not null))
         {
             await using var db = await dbFactory.CreateDbContextAsync();
@@ -80,21 +81,23 @@ public sealed partial class TaskRouterIntake(
             await using (texts)
             await using (events)
             {
-                foreach (var (item, decision, row) in planned)
+                // Every writer inserts in one order (texts by TaskSid, then events by key): on PostgreSQL, two instances
+                // storing overlapping batches then wait for each other at most, and never deadlock.
+                foreach (var i in Order(planned.Count, i => planned[i].Row?.TaskSid))
                 {
-                    var textAdded = row is not null && await texts!.ExecuteAsync(row, CancellationToken.None);
-                    var eventAdded = item.BoardEvent is not null && await events!.ExecuteAsync(item.BoardEvent, CancellationToken.None);
-                    results.Add(new TaskRouterIntakeResult(decision, textAdded, eventAdded));
+                    textAdded[i] = await texts!.ExecuteAsync(planned[i].Row!, CancellationToken.None);
+                }
+
+                foreach (var i in Order(planned.Count, i => planned[i].Item.BoardEvent?.EventKey))
+                {
+                    eventAdded[i] = await events!.ExecuteAsync(planned[i].Item.BoardEvent!, CancellationToken.None);
                 }
             }
 
             await transaction.CommitAsync();
         }
-        else
-        {
-            results.AddRange(planned.Select(p => new TaskRouterIntakeResult(p.Decision, false, false)));
-        }
 
+        var results = planned.Select((p, i) => new TaskRouterIntakeResult(p.Decision, textAdded[i], eventAdded[i])).ToList();
         var queued = planned.Zip(results).Count(p => p.Second.TextAdded && p.First.Row!.Status == ThankYouStatus.Pending);
         if (queued > 0)
         {
@@ -112,6 +115,10 @@ public sealed partial class TaskRouterIntake(
             batch[i].Done.TrySetResult(results[i]);
         }
     }
+
+    /// <summary>The indexes whose key is set, in ordinal order of the key.</summary>
+    private static IEnumerable<int> Order(int count, Func<int, string?> key) =>
+        Enumerable.Range(0, count).Where(i => key(i) is not null).OrderBy(key, StringComparer.Ordinal);
 
     public void Dispose() => _writer?.Dispose();
 

@@ -21,4 +21,12 @@ public static class TaskRouterEvents
         new("TaskQueueName", "Support"), new("WorkerName", "Alice"), new("WorkerSid", Sids.Make("WK", 1)), new("TaskAge", "95"),
         new("WorkspaceSid", Sids.Workspace()), new("AccountSid", Sids.Account()), new("ResourceType", "task"),
     ];
+
+    /// <summary><see cref="Form"/> with the event's own SID, as TaskRouter sends it: a repeat of the event carries the same one.</summary>
+    public static List<KeyValuePair<string, string>> WithEventSid(List<KeyValuePair<string, string>> form) =>
+        [.. form, new("Sid", EventSid(form.Single(f => f.Key == "EventType").Value, form.Single(f => f.Key == "TaskSid").Value))];
+
+    /// <summary>The event's own SID, as TaskRouter gives each event one: the same for a repeat of the same event.</summary>
+    private static string EventSid(string type, string taskSid) =>
+        "EV" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{type}:{taskSid}")))[..32];
 }

@@ -167,7 +167,7 @@ public sealed class BadInputTests : IAsyncLifetime
         var sends = Enumerable.Range(1, 20).SelectMany(task => Enumerable.Repeat(task, 5))
             .Select(async task =>
             {
-                using var response = await client.SendAsync(TwilioRequests.SignedPost(Events, Event(task), _key), Ct);
+                using var response = await client.SendAsync(TwilioRequests.SignedPost(Events, TaskRouterEvents.WithEventSid(Event(task)), _key), Ct);
                 return response.StatusCode;
             });
 
@@ -177,6 +177,7 @@ public sealed class BadInputTests : IAsyncLifetime
         await using var db = await _app.DbAsync(Ct);
         Assert.Equal(20, await db.ThankYouTexts.CountAsync(Ct));
         Assert.Equal(20, await db.ThankYouTexts.Select(t => t.TaskSid).Distinct().CountAsync(Ct));
+        Assert.Equal(20, await db.BoardEvents.CountAsync(Ct)); // the board's copy of each event, in the same group commit, once too
     }
 
     [Theory]

@@ -42,6 +42,7 @@ public static class DataServiceCollectionExtensions
             builder.Services.AddDbContextFactory<AppDbContext>((sp, db) =>
                 db.UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveConnectionString(contentRoot)).AddInterceptors(Pragmas),
                 ServiceLifetime.Singleton);
+            builder.Services.AddHostedService<SqliteCheckpointer>();
         }
 
         // The key ring lives in the database, each key's secret encrypted with a key-encryption key that does not.

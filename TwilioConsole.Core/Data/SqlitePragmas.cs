@@ -7,11 +7,12 @@ namespace TwilioConsole.Core.Data;
 /// Per-connection SQLite settings. With write-ahead logging (set once, in the file, by the migrator),
 /// <c>synchronous=NORMAL</c> syncs at checkpoints instead of on every commit: a killed process loses nothing it
 /// committed; only an operating-system crash or power cut can drop the last commits. A 5-second busy timeout lets
-/// a writer wait for another instead of failing.
+/// a writer wait for another instead of failing. Automatic checkpoints are off: <see cref="SqliteCheckpointer"/> runs
+/// them in the background, so no commit (and no webhook waiting on it) pays for one.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=0;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -182,7 +182,7 @@ internal static class WrkLoad
             var self = typeof(RawKestrel).Assembly.Location;
             var process = Process.Start(new ProcessStartInfo("dotnet", [self, "kestrel", url.ToString()]) { RedirectStandardOutput = true })!;
             using var http = new HttpClient();
-            for (var i = 0; i < 200; i++)
+            for (var i = 0; i < 600; i++) // up to 30 s: a busy machine starts it slowly
             {
                 try
                 {

@@ -68,6 +68,38 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
         [Core.Security.KeyEncryptionKeyStore.EnvironmentVariable] = SharedKeyEncryptionKey, // several instances share one key
     };
 
+    /// <summary>Two app processes on the one database, started one after the other; both stop when it is disposed.</summary>
+    private sealed class Instances(AppProcess a, AppProcess b) : IAsyncDisposable
+    {
+        public AppProcess A { get; } = a;
+
+        public AppProcess B { get; } = b;
+
+        public async ValueTask DisposeAsync()
+        {
+            await B.DisposeAsync();
+            await A.DisposeAsync();
+        }
+    }
+
+    private async Task<Instances> TwoInstancesAsync(bool dispatch)
+    {
+        var a = AppProcess.OnFreePort();
+        var b = AppProcess.OnFreePort();
+        try
+        {
+            await a.StartAsync(Environment(dispatch), Ct);
+            await b.StartAsync(Environment(dispatch), Ct);
+            return new Instances(a, b);
+        }
+        catch
+        {
+            await b.DisposeAsync();
+            await a.DisposeAsync();
+            throw;
+        }
+    }
+
     private static readonly string SharedKeyEncryptionKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
 
     private static List<KeyValuePair<string, string>> Event(int task) => TaskRouterEvents.Form(task, TaskRouterEvents.Caller(task), $"Caller {task}");
@@ -87,10 +119,8 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
     public async Task EventsOnBothInstances_OneTextPerTask_EvenWhenOneIsKilledMidDispatch()
     {
         SkipWithoutServer();
-        await using var a = AppProcess.OnFreePort();
-        await a.StartAsync(Environment(dispatch: true), Ct);
-        await using var b = AppProcess.OnFreePort();
-        await b.StartAsync(Environment(dispatch: true), Ct);
+        await using var instances = await TwoInstancesAsync(dispatch: true);
+        var (a, b) = (instances.A, instances.B);
 
         for (var task = 1; task <= Tasks; task++)
         {
@@ -112,10 +142,8 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
     public async Task ConcurrentDuplicatesOnBothInstances_StoreOneTextAndOneBoardEventPerEvent()
     {
         SkipWithoutServer();
-        await using var a = AppProcess.OnFreePort();
-        await a.StartAsync(Environment(dispatch: false), Ct);
-        await using var b = AppProcess.OnFreePort();
-        await b.StartAsync(Environment(dispatch: false), Ct);
+        await using var instances = await TwoInstancesAsync(dispatch: false);
+        var (a, b) = (instances.A, instances.B);
 
         // 30 tasks, each event sent four times at once, to both instances: the unique indexes decide, not the timing.
         await Task.WhenAll(Enumerable.Range(1, 30).SelectMany(task => Enumerable.Range(0, 4)
@@ -152,10 +180,8 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
     public async Task AnEventReceivedByOneInstance_ReachesTheBoardOnTheOther()
     {
         SkipWithoutServer();
-        await using var a = AppProcess.OnFreePort();
-        await a.StartAsync(Environment(dispatch: false), Ct);
-        await using var b = AppProcess.OnFreePort();
-        await b.StartAsync(Environment(dispatch: false), Ct);
+        await using var instances = await TwoInstancesAsync(dispatch: false);
+        var (a, b) = (instances.A, instances.B);
         using var onB = SignedIn(b, await SignInAsync(b));
         var at = DateTimeOffset.UtcNow;
 
@@ -196,10 +222,8 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
     public async Task SignInOnOneInstance_IsASignInOnTheOther()
     {
         SkipWithoutServer();
-        await using var a = AppProcess.OnFreePort();
-        await a.StartAsync(Environment(dispatch: false), Ct);
-        await using var b = AppProcess.OnFreePort();
-        await b.StartAsync(Environment(dispatch: false), Ct);
+        await using var instances = await TwoInstancesAsync(dispatch: false);
+        var (a, b) = (instances.A, instances.B);
         var identity = await SignInAsync(a);
 
         using var onB = SignedIn(b, identity);

@@ -14,9 +14,6 @@ namespace TwilioConsole.Benchmarks;
 /// </summary>
 internal static class BoardLatency
 {
-    private const string Email = "bench@example.com";
-    private const string Password = "Bench-Passw0rd!";
-
     public static async Task<int> RunAsync(string[] args)
     {
         int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
@@ -24,26 +21,17 @@ internal static class BoardLatency
         var data = Directory.CreateTempSubdirectory("twilio-console-board-").FullName;
         var publicUrl = new Uri("https://console.example.com/");
         await using var app = AppProcess.OnFreePort();
-        await app.StartAsync(new Dictionary<string, string>(AppProcess.TwilioMode(new Uri("http://127.0.0.1:9/"), publicUrl))
+        await app.StartAsync(new Dictionary<string, string>(AppProcess.TwilioMode(new Uri("http://127.0.0.1:9/"), publicUrl).Concat(BenchBrowser.Admin))
         {
             ["TwilioConsole__Database__DataFolder"] = data,
-            ["TwilioConsole__Admin__Email"] = Email,
-            ["TwilioConsole__Admin__Password"] = Password,
             ["TwilioConsole__ThankYou__Dispatch"] = "false",
             ["TwilioConsole__RateLimits__WebhookRequestsPerSecond"] = "100000",
             ["ASPNETCORE_ENVIRONMENT"] = "Development", // serves the framework's static files from the build output
         }, CancellationToken.None);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", "--disable-dev-shm-usage"] });
-        var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl.ToString() });
-        var login = await context.NewPageAsync();
-        await login.GotoAsync("Account/Login");
-        await login.FillAsync("#Input\\.Email", Email);
-        await login.FillAsync("#Input\\.Password", Password);
-        await login.ClickAsync("button[type=submit]");
-        await login.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 30_000 });
-        await login.CloseAsync();
+        await using var browser = await BenchBrowser.SignInAsync(app.BaseUrl);
+        var context = browser.Context;
+        await browser.First.CloseAsync();
 
         var pages = new List<IPage>();
         for (var i = 0; i < pageCount; i++)

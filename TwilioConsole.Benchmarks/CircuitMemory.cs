@@ -12,9 +12,6 @@ namespace TwilioConsole.Benchmarks;
 /// </summary>
 internal static class CircuitMemory
 {
-    private const string Email = "bench@example.com";
-    private const string Password = "Bench-Passw0rd!";
-
     public static async Task<int> RunAsync(string[] args)
     {
         // The pages opened in turn: the Dashboard and the Routing page unless CIRCUITS_PAGES lists others ("audit,live").
@@ -22,11 +19,9 @@ internal static class CircuitMemory
         var counts = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10, 50, 200];
         var data = Directory.CreateTempSubdirectory("twilio-console-circuits-").FullName;
         await using var app = AppProcess.OnFreePort();
-        await app.StartAsync(new Dictionary<string, string>
+        await app.StartAsync(new Dictionary<string, string>(BenchBrowser.Admin)
         {
             ["TwilioConsole__Database__DataFolder"] = data,
-            ["TwilioConsole__Admin__Email"] = Email,
-            ["TwilioConsole__Admin__Password"] = Password,
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Development", // serves the framework's static files from the build output, as `dotnet run` does
             ["TwilioConsole__Diagnostics__BareEndpoint"] = "true",
@@ -38,15 +33,8 @@ internal static class CircuitMemory
             return (json.RootElement.GetProperty("managedBytes").GetInt64(), json.RootElement.GetProperty("circuits").GetInt32());
         }
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
-        var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl.ToString() });
-        var first = await context.NewPageAsync();
-        await first.GotoAsync("Account/Login");
-        await first.FillAsync("#Input\\.Email", Email);
-        await first.FillAsync("#Input\\.Password", Password);
-        await first.ClickAsync("button[type=submit]");
-        await first.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 30_000 });
+        await using var browser = await BenchBrowser.SignInAsync(app.BaseUrl);
+        var (context, first) = (browser.Context, browser.First);
         await Task.Delay(3000);
         var baseline = app.ResidentBytes;
         var (heapBaseline, circuitsBaseline) = await HeapAsync();
@@ -73,11 +61,11 @@ internal static class CircuitMemory
                 $"| {circuits} | {heap / 1048576.0:0.0} | {(heap - heapBaseline) / 1024.0 / added:0} | {now / 1048576.0:0} | {(now - baseline) / 1024.0 / added:0} |"));
         }
 
-        if (System.Environment.GetEnvironmentVariable("CIRCUITS_INSPECT") is { Length: > 0 } command)
+        // What the circuits hold, with the pages still open: a command with {pid}, e.g.
+        // "dotnet-gcdump collect -p {pid} -o /tmp/circuits.gcdump" (then dotnet-gcdump report), or dotnet-dump collect.
+        using var inspect = ShellHook.Start("CIRCUITS_INSPECT", ("pid", app.ProcessId));
+        if (inspect is not null)
         {
-            // What the circuits hold, with the pages still open: a command with {pid}, e.g.
-            // "dotnet-gcdump collect -p {pid} -o /tmp/circuits.gcdump" (then dotnet-gcdump report), or dotnet-dump collect.
-            using var inspect = System.Diagnostics.Process.Start("/bin/sh", ["-c", command.Replace("{pid}", app.ProcessId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)])!;
             await inspect.WaitForExitAsync();
         }
 

@@ -141,15 +141,12 @@ internal static class WrkLoad
 
         public static Profiler Start(int processId, int seconds)
         {
-            if (System.Environment.GetEnvironmentVariable("WRK_PROFILER") is not { Length: > 0 } command)
+            var process = ShellHook.Start("WRK_PROFILER", ("pid", processId), ("seconds", seconds));
+            if (process is not null)
             {
-                return new Profiler(null);
+                Thread.Sleep(1000); // the profiler is attached before the load starts
             }
 
-            command = command.Replace("{pid}", processId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("{seconds}", seconds.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", command])) ?? throw new InvalidOperationException($"{command} did not start");
-            Thread.Sleep(1000); // the profiler is attached before the load starts
             return new Profiler(process);
         }
 

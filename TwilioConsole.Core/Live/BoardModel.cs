@@ -255,14 +255,15 @@ public sealed class BoardModel
     public IReadOnlyList<QueueDay> Days(DateOnly from, DateOnly to, TimeZoneInfo zone, int serviceLevelSeconds)
     {
         var result = new List<QueueDay>();
-        var queues = _tasks.Values.Select(t => t.Queue).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        var byQueue = _tasks.Values.Where(t => t.Queue is not null).GroupBy(t => t.Queue!).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Queue: g.Key, Tasks: g.ToList())).ToList(); // once, not once per day
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            var (start, end) = DayBounds(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), zone.GetUtcOffset(day.ToDateTime(new TimeOnly(12, 0)))), zone);
+            var noon = day.ToDateTime(new TimeOnly(12, 0));
+            var (start, end) = DayBounds(new DateTimeOffset(noon, zone.GetUtcOffset(noon)), zone);
             bool OnDay(DateTimeOffset? at) => at is { } a && a >= start && a < end;
-            foreach (var queue in queues)
+            foreach (var (queue, tasks) in byQueue)
             {
-                var tasks = _tasks.Values.Where(t => t.Queue == queue).ToList();
                 var f = DayFigures(tasks, OnDay, serviceLevelSeconds);
                 result.Add(new QueueDay(day, queue, tasks.Count(t => OnDay(t.Created)), f.Answered, f.Abandoned, f.ServiceLevel, f.AverageWait, f.AverageHandle));
             }

@@ -72,12 +72,13 @@ public sealed partial class TaskRouterIntake(
 
         var textAdded = new bool[planned.Count];
         var eventAdded = new bool[planned.Count];
-        if (planned.Any(p => p.Row is not null || p.Item.BoardEvent is not null))
+        var (anyText, anyEvent) = (planned.Any(p => p.Row is not null), planned.Any(p => p.Item.BoardEvent is not null));
+        if (anyText || anyEvent)
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var texts = planned.Any(p => p.Row is not null) ? await PreparedInsert<ThankYouText>.CreateAsync(db, transaction, "ThankYouTexts", "TaskSid", CancellationToken.None) : null;
-            var events = planned.Any(p => p.Item.BoardEvent is not null) ? await PreparedInsert<BoardEvent>.CreateAsync(db, transaction, "BoardEvents", "EventKey", CancellationToken.None) : null;
+            var texts = anyText ? await PreparedInsert<ThankYouText>.CreateAsync(db, transaction, "ThankYouTexts", "TaskSid", CancellationToken.None) : null;
+            var events = anyEvent ? await PreparedInsert<BoardEvent>.CreateAsync(db, transaction, "BoardEvents", "EventKey", CancellationToken.None) : null;
             await using (texts)
             await using (events)
             {

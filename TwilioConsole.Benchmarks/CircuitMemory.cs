@@ -8,7 +8,9 @@ namespace TwilioConsole.Benchmarks;
 /// Memory per Blazor circuit: one signed-in chromium context opens N pages, alternating the Dashboard and the Routing
 /// page (which refreshes its statistics), each live (interactive). The managed heap after a forced full, compacting GC
 /// (<c>GET /diagnostics/heap</c>) is read before and after, and the growth divided by the circuits added; resident
-/// memory is shown beside it as the upper bound it is.
+/// memory is shown beside it as the upper bound it is. Then every page but the first is hidden (as a browser reports a
+/// background tab): once each has paused its circuit (js/pause-hidden.js, after the app's PauseHiddenAfterSeconds, here
+/// 2 s) the heap is read again, and once more after they are all shown and live again.
 /// </summary>
 internal static class CircuitMemory
 {
@@ -25,6 +27,7 @@ internal static class CircuitMemory
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Development", // serves the framework's static files from the build output, as `dotnet run` does
             ["TwilioConsole__Diagnostics__BareEndpoint"] = "true",
+            ["TwilioConsole__Circuits__PauseHiddenAfterSeconds"] = "2",
         }, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = app.BaseUrl };
         async Task<(long Bytes, int Circuits)> HeapAsync()
@@ -60,6 +63,56 @@ internal static class CircuitMemory
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {circuits} | {heap / 1048576.0:0.0} | {(heap - heapBaseline) / 1024.0 / added:0} | {now / 1048576.0:0} | {(now - baseline) / 1024.0 / added:0} |"));
         }
+
+        // Hidden tabs: each gives up its circuit after the delay; then all are shown again.
+        var others = pages.Skip(1).ToList();
+        var hideStarted = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var page in others)
+        {
+            await TwilioConsole.Tests.E2E.TabVisibility.SetAsync(page, hidden: true);
+        }
+
+        foreach (var page in others)
+        {
+            await page.Locator("html[data-circuit=paused]").WaitForAsync(new() { Timeout = 60_000, State = WaitForSelectorState.Attached });
+        }
+
+        var pausedIn = hideStarted.Elapsed;
+        // Right after the pauses, and a minute later: the closed circuits' render buffers went back to the runtime's
+        // shared array pool, which keeps unused arrays for a minute before a full collection trims them.
+        foreach (var wait in new[] { TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(65) })
+        {
+            await Task.Delay(wait);
+            var (hiddenHeap, hiddenCircuits) = await HeapAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {others.Count} hidden pages (paused in {pausedIn.TotalSeconds:0} s), {wait.TotalSeconds:0} s later: {hiddenCircuits} live | {hiddenHeap / 1048576.0:0.0} | {(hiddenHeap - heapBaseline) / 1024.0 / others.Count:0} per hidden page | {app.ResidentBytes / 1048576.0:0} | |"));
+        }
+
+        using (var inspectHidden = ShellHook.Start("CIRCUITS_INSPECT_HIDDEN", ("pid", app.ProcessId)))
+        {
+            if (inspectHidden is not null)
+            {
+                await inspectHidden.WaitForExitAsync();
+            }
+        }
+
+        var showStarted = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var page in others)
+        {
+            await TwilioConsole.Tests.E2E.TabVisibility.SetAsync(page, hidden: false);
+        }
+
+        foreach (var page in others)
+        {
+            await page.Locator("html[data-circuit=live]").WaitForAsync(new() { Timeout = 60_000, State = WaitForSelectorState.Attached });
+            await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 60_000 });
+        }
+
+        var showTime = showStarted.Elapsed;
+        await Task.Delay(5000);
+        var (shownHeap, shownCircuits) = await HeapAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| all shown again (live in {showTime.TotalSeconds:0.0} s): {shownCircuits} live | {shownHeap / 1048576.0:0.0} | {(shownHeap - heapBaseline) / 1024.0 / Math.Max(1, shownCircuits - circuitsBaseline):0} | {app.ResidentBytes / 1048576.0:0} | |"));
 
         // What the circuits hold, with the pages still open: a command with {pid}, e.g.
         // "dotnet-gcdump collect -p {pid} -o /tmp/circuits.gcdump" (then dotnet-gcdump report), or dotnet-dump collect.

@@ -11,13 +11,21 @@ namespace TwilioConsole.Tests.E2E;
 /// Playwright's own browser download cannot work offline, so the system chromium is used. In CI a missing browser
 /// fails the lane; elsewhere it skips with the command that installs it.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public ConsoleAppFactory App { get; } = new(fakeTwilio: false); // Sandbox mode: nothing leaves the machine
+    public BrowserFixture()
+        : this(new ConsoleAppFactory(fakeTwilio: false)) // Sandbox mode: nothing leaves the machine
+    {
+    }
+
+    /// <summary>For lanes that need the app configured otherwise (see <see cref="ConsoleAppFactory.With"/>).</summary>
+    protected BrowserFixture(ConsoleAppFactory app) => App = app;
+
+    public ConsoleAppFactory App { get; }
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -111,5 +119,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await App.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

@@ -11,6 +11,7 @@ public static class UiExtensions
     public static IHostApplicationBuilder AddConsoleUi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddOptions<HiddenTabOptions>().BindConfiguration(HiddenTabOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddMudServices(options =>
         {

@@ -9,6 +9,10 @@ const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
 function handleReconnectStateChanged(event) {
+    if (["pausing", "paused", "resuming"].includes(document.documentElement.dataset.circuit) && event.detail.state !== "hide") {
+        return; // a hidden tab gave up its circuit on purpose (js/pause-hidden.js): nothing to tell the user
+    }
+
     if (event.detail.state === "show") {
         reconnectModal.showModal();
     } else if (event.detail.state === "hide") {

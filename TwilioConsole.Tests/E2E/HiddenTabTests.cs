@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TwilioConsole.Tests.Fakes;
+using TwilioConsole.Web.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace TwilioConsole.Tests.E2E;
+
+/// <summary>The app with hidden tabs paused after one second instead of two minutes.</summary>
+public sealed class QuickPauseBrowserFixture() : BrowserFixture(new ConsoleAppFactory(fakeTwilio: false).With("TwilioConsole:Circuits:PauseHiddenAfterSeconds", "1"));
+
+/// <summary>
+/// A tab left hidden gives up its Blazor circuit (js/pause-hidden.js, ADR 11): the server holds nothing for it, the
+/// user sees no "paused" dialog, and showing the tab again brings a working page back. A tab with typed input keeps
+/// its circuit, and what was typed.
+/// </summary>
+[Trait("Lane", "E2E")]
+public sealed class HiddenTabTests(QuickPauseBrowserFixture browser) : IClassFixture<QuickPauseBrowserFixture>
+{
+    private int LiveCircuits => browser.App.Services.GetRequiredService<BareEndpoint.LiveCircuits>().Count;
+
+    [Fact]
+    public async Task HiddenTab_GivesUpItsCircuit_AndWorksAgainWhenShown()
+    {
+        browser.SkipWhenNoBrowser();
+        var (page, errors) = await browser.SignedInPageAsync(1440, 900);
+        await page.GotoAsync("/");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-circuit", "live");
+        var live = LiveCircuits;
+
+        await TabVisibility.SetAsync(page, hidden: true);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-circuit", "paused", new() { Timeout = 15_000 });
+        await WaitForAsync(() => LiveCircuits == live - 1, "the paused tab's circuit to close on the server");
+        await Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
+
+        await TabVisibility.SetAsync(page, hidden: false);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-circuit", "live", new() { Timeout = 15_000 });
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await WaitForAsync(() => LiveCircuits == live, "a new circuit for the shown tab");
+        await Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
+
+        // The new circuit answers: a menu group folds (a round trip to the server).
+        var group = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Button, new() { Name = "Toggle Messaging" });
+        await group.ClickAsync();
+        await Expect(group).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.SetViewportSizeAsync(390, 844); // MudBlazor's resize listeners belong to the new circuit
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await Expect(page.Locator(".mud-drawer")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-drawer--open\b"));
+        await page.WaitForTimeoutAsync(500); // the drawer's slide-in, for the screenshot
+        await BrowserFixture.ScreenshotAsync(page, "75-resumed-after-hidden");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task HiddenTab_WithTypedInput_KeepsItsCircuitAndTheText()
+    {
+        browser.SkipWhenNoBrowser();
+        var (page, errors) = await browser.SignedInPageAsync(390, 844);
+        await page.GotoAsync("/sms/send");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var body = page.Locator("[data-testid=sms-body]");
+        await body.FillAsync("Half-written reply to a customer");
+        var live = LiveCircuits;
+
+        await TabVisibility.SetAsync(page, hidden: true);
+        await page.WaitForTimeoutAsync(3_000); // three times the configured delay
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-circuit", "live");
+        Assert.Equal(live, LiveCircuits);
+
+        await TabVisibility.SetAsync(page, hidden: false);
+        await Expect(body).ToHaveValueAsync("Half-written reply to a customer");
+        Assert.Empty(errors);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        for (var i = 0; i < 150 && !condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(condition(), $"Timed out waiting for {what}.");
+    }
+}

@@ -8,7 +8,8 @@ namespace TwilioConsole.Core.Data;
 /// <summary>
 /// One prepared <c>INSERT … ON CONFLICT (key) DO NOTHING</c> for an entity, inside a transaction begun through EF (so its
 /// interceptors see it), with parameters typed by EF's own mapping of each column (Npgsql needs the types to prepare).
-/// The same text on SQLite and PostgreSQL. A row whose key exists changes nothing: <see cref="ExecuteAsync"/> says false.
+/// The same text on SQLite and PostgreSQL. A row whose key exists changes nothing: <see cref="ExecuteAsync"/> answers
+/// null; an added row answers its generated key (<c>RETURNING</c>).
 /// </summary>
 internal sealed class PreparedInsert<T> : IAsyncDisposable
 {
@@ -24,10 +25,11 @@ internal sealed class PreparedInsert<T> : IAsyncDisposable
     public static async Task<PreparedInsert<T>> CreateAsync(AppDbContext db, IDbContextTransaction transaction, string table, string conflictColumn, CancellationToken ct)
     {
         var columns = ColumnsOf(db);
+        var key = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Single().GetColumnName();
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
         command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) " +
-                              $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) ON CONFLICT (\"{conflictColumn}\") DO NOTHING";
+                              $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}) ON CONFLICT (\"{conflictColumn}\") DO NOTHING RETURNING \"{key}\"";
         var parameters = columns.Select((c, i) =>
         {
             var parameter = c.Mapping.CreateParameter(command, "@p" + i, null, nullable: true);
@@ -38,15 +40,15 @@ internal sealed class PreparedInsert<T> : IAsyncDisposable
         return new PreparedInsert<T>(command, parameters, columns);
     }
 
-    /// <returns>True when the row was added; false when its key was already there.</returns>
-    public async Task<bool> ExecuteAsync(T row, CancellationToken ct)
+    /// <returns>The added row's generated key; null when its conflict key was already there.</returns>
+    public async Task<long?> ExecuteAsync(T row, CancellationToken ct)
     {
         for (var i = 0; i < _columns.Count; i++)
         {
             _parameters[i].Value = _columns[i].Read(row) ?? DBNull.Value;
         }
 
-        return await _command.ExecuteNonQueryAsync(ct) == 1;
+        return await _command.ExecuteScalarAsync(ct) is { } key and not DBNull ? Convert.ToInt64(key, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>The table's columns (not the generated key) with each value as the provider stores it, from EF's own model.</summary>

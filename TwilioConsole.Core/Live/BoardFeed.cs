@@ -13,10 +13,11 @@ using TwilioConsole.Core.Twilio;
 namespace TwilioConsole.Core.Live;
 
 /// <summary>
-/// Each instance's view of the board. One loop reads new board events from the database — woken at once by this
-/// instance's <see cref="TaskRouterIntake"/> after it stored board events, and every <see cref="LiveOptions.PollMilliseconds"/> for events other
-/// instances stored — applies them to its <see cref="BoardModel"/> and publishes a new <see cref="BoardSnapshot"/>;
-/// open pages re-render from that one shared snapshot (nobody polls Twilio per page). A second loop reconciles with
+/// Each instance's view of the board. One loop applies new board events to its <see cref="BoardModel"/>: those this
+/// instance's <see cref="TaskRouterIntake"/> hands over as it commits them (woken at once), and those it reads from the
+/// table at least every <see cref="LiveOptions.PollMilliseconds"/> (other instances' events) — then publishes a new
+/// <see cref="BoardSnapshot"/>; open pages re-render from that one shared snapshot (nobody polls Twilio per page). With
+/// no page watching, no snapshot is made until someone reads <see cref="Current"/>. A second loop reconciles with
 /// TaskRouter's real-time statistics, refreshes "longest wait" as time passes, forgets yesterday and prunes old rows.
 /// Both are supervised: a failing database or Twilio never stops them or the host.
 /// </summary>
@@ -38,20 +39,39 @@ public sealed partial class BoardFeed(
     private readonly Lock _gate = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SortedSet<long> _recent = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<BoardEvent> _handed = new();
+    private DateTimeOffset _lastQuery = DateTimeOffset.MinValue;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+    private BoardSnapshot _current = BoardSnapshot.Empty(clock.GetUtcNow());
+    private bool _stale; // the model changed since _current was made, and nobody was watching
     private BoardModel _model = new();
     private ConsoleMode? _mode;
     private DateTimeOffset _lastReconcile = DateTimeOffset.MinValue;
     private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     /// <summary>The board now; replaced (never changed) on every update.</summary>
-    public BoardSnapshot Current { get; private set; } = BoardSnapshot.Empty(clock.GetUtcNow());
+    public BoardSnapshot Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (_stale)
+                {
+                    (_current, _stale) = (_model.Snapshot(clock.GetUtcNow(), _zone, options.Value.ServiceLevelSeconds), false);
+                }
+
+                return _current;
+            }
+        }
+    }
 
     /// <summary>Raised after <see cref="Current"/> changed. Handlers must be quick (pages call InvokeAsync).</summary>
     public event Action<BoardSnapshot>? Changed;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        intake.BoardEventsStored += Wake;
+        intake.BoardEventsStored += Take;
         return Task.WhenAll(
             SupervisedLoop.RunAsync(FeedLoop, ReadNewAsync, WaitAsync, health, logger, clock, stoppingToken),
             SupervisedLoop.RunAsync(MaintenanceLoop, UpkeepAsync, ct => Task.Delay(TimeSpan.FromSeconds(5), clock, ct), health, logger, clock, stoppingToken));
@@ -59,11 +79,19 @@ public sealed partial class BoardFeed(
 
     public override Task StopAsync(CancellationToken cancellationToken)
     {
-        intake.BoardEventsStored -= Wake;
+        intake.BoardEventsStored -= Take;
         return base.StopAsync(cancellationToken);
     }
 
-    private void Wake() => _wake.Writer.TryWrite(true);
+    private void Take(IReadOnlyList<BoardEvent> stored)
+    {
+        foreach (var e in stored)
+        {
+            _handed.Enqueue(e);
+        }
+
+        _wake.Writer.TryWrite(true);
+    }
 
     private async Task WaitAsync(CancellationToken ct)
     {
@@ -74,30 +102,32 @@ public sealed partial class BoardFeed(
         _wake.Reader.TryRead(out _);
     }
 
-    /// <summary>One round of the feed: new rows since the last round (and a window behind it), applied and published.</summary>
+    /// <summary>
+    /// One round of the feed: the events the intake handed over, and — after a change of mode, when nothing was handed
+    /// over, or at least every PollMilliseconds — new rows from the table (and a window behind them); applied once each
+    /// (by id) and published.
+    /// </summary>
     public async Task ReadNewAsync(CancellationToken ct)
     {
         var current = await settings.GetEffectiveAsync(ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        IQueryable<BoardEvent> rows = db.BoardEvents.AsNoTracking().Where(e => e.Mode == current.Mode);
+        var handed = new List<BoardEvent>();
+        while (_handed.TryDequeue(out var e))
+        {
+            handed.Add(e);
+        }
+
+        var now = clock.GetUtcNow();
         bool reset;
-        long from;
         lock (_gate)
         {
             reset = _mode != current.Mode;
-            // SQLite has one writer at a time, so ids become visible in order and nothing is re-read.
-            from = reset ? 0 : Math.Max(0, _model.LastEventId - (db.Database.IsSqlite() ? 0 : Window));
         }
 
-        List<BoardEvent> events;
-        if (reset)
+        var events = new List<BoardEvent>();
+        if (reset || handed.Count == 0 || now - _lastQuery >= TimeSpan.FromMilliseconds(options.Value.PollMilliseconds))
         {
-            var since = BoardModel.StartOfDay(clock.GetUtcNow(), current.Zone).AddDays(-1);
-            events = await rows.Where(e => e.OccurredAt >= since).OrderBy(e => e.Id).Take(500_000).ToListAsync(ct);
-        }
-        else
-        {
-            events = await rows.Where(e => e.Id > from).OrderBy(e => e.Id).Take(20_000).ToListAsync(ct);
+            _lastQuery = now;
+            events = await ReadRowsAsync(current, reset, ct);
         }
 
         lock (_gate)
@@ -108,7 +138,7 @@ public sealed partial class BoardFeed(
                 _recent.Clear();
             }
 
-            var fresh = events.Where(e => _recent.Add(e.Id)).ToList();
+            var fresh = handed.Where(e => e.Mode == current.Mode).Concat(events).Where(e => _recent.Add(e.Id)).ToList();
             while (_recent.Count > Window * 4)
             {
                 _recent.Remove(_recent.Min);
@@ -125,6 +155,27 @@ public sealed partial class BoardFeed(
         await PublishAsync(current, ct);
     }
 
+    /// <summary>The table's new rows: since yesterday after a change of mode, else after the newest applied (and a window behind it).</summary>
+    private async Task<List<BoardEvent>> ReadRowsAsync(ConsoleSettings current, bool reset, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.BoardEvents.AsNoTracking().Where(e => e.Mode == current.Mode);
+        if (reset)
+        {
+            var since = BoardModel.StartOfDay(clock.GetUtcNow(), current.Zone).AddDays(-1);
+            return await rows.Where(e => e.OccurredAt >= since).OrderBy(e => e.Id).Take(500_000).ToListAsync(ct);
+        }
+
+        long from;
+        lock (_gate)
+        {
+            // SQLite has one writer at a time, so ids become visible in order and nothing is re-read.
+            from = Math.Max(0, _model.LastEventId - (db.Database.IsSqlite() ? 0 : Window));
+        }
+
+        return await rows.Where(e => e.Id > from).OrderBy(e => e.Id).Take(20_000).ToListAsync(ct);
+    }
+
     /// <summary>At most ten snapshots a second: events arriving faster are folded into the next one (pages re-render once for them).</summary>
     public static readonly TimeSpan MinPublishInterval = TimeSpan.FromMilliseconds(100);
 
@@ -132,6 +183,16 @@ public sealed partial class BoardFeed(
 
     private async Task PublishAsync(ConsoleSettings current, CancellationToken ct)
     {
+        if (Changed is null)
+        {
+            lock (_gate)
+            {
+                (_zone, _stale) = (current.Zone, true); // nobody is watching: the next reader of Current makes it
+            }
+
+            return;
+        }
+
         var wait = _lastPublish + MinPublishInterval - clock.GetUtcNow();
         if (wait > TimeSpan.Zero)
         {
@@ -142,7 +203,7 @@ public sealed partial class BoardFeed(
         lock (_gate)
         {
             snapshot = _model.Snapshot(clock.GetUtcNow(), current.Zone, options.Value.ServiceLevelSeconds);
-            Current = snapshot;
+            (_current, _stale, _zone) = (snapshot, false, current.Zone);
             _lastPublish = snapshot.At;
         }
 

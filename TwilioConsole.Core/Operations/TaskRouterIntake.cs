@@ -20,8 +20,8 @@ public sealed record TaskRouterIntakeResult(ThankYouDecision Decision, bool Text
 /// one prepared <c>INSERT … ON CONFLICT ("TaskSid") DO NOTHING</c> and the board's events with one prepared
 /// <c>INSERT … ON CONFLICT ("EventKey") DO NOTHING</c> (SQLite and PostgreSQL alike). A repeat — earlier, by another
 /// instance, or twice in one batch — changes nothing. The webhook answers once its batch is committed; a failed batch
-/// fails each of its webhooks (5xx, so TaskRouter delivers again). After the commit the dispatcher and the local
-/// board are woken. One writer rather than one per table: SQLite takes one writer at a time, so two would wait on
+/// fails each of its webhooks (5xx, so TaskRouter delivers again). After the commit the dispatcher is woken and the
+/// local board is handed the events just added (with their ids), so it need not read them back. One writer rather than one per table: SQLite takes one writer at a time, so two would wait on
 /// each other's locks, and each commit costs its own transaction.
 /// </summary>
 public sealed partial class TaskRouterIntake(
@@ -39,8 +39,11 @@ public sealed partial class TaskRouterIntake(
 
     private sealed record Pending(TaskEvent Event, BoardEvent? BoardEvent, TaskCompletionSource<TaskRouterIntakeResult> Done);
 
-    /// <summary>Raised after a batch that added board events is committed (on the writer's thread; handlers must be quick).</summary>
-    public event Action? BoardEventsStored;
+    /// <summary>
+    /// Raised after a batch that added board events is committed, with those events (ids set), in commit order — on the
+    /// writer's thread, so handlers must be quick and must not change them.
+    /// </summary>
+    public event Action<IReadOnlyList<BoardEvent>>? BoardEventsStored;
 
     private BatchWriter<Pending> Writer => LazyInitializer.EnsureInitialized(ref _writer, () => new(WriterName, MaxBatch, WriteAsync,
         (item, e) => item.Done.TrySetException(e), health, (e, count) => LogBatchFailed(logger, e, count)));
@@ -72,6 +75,7 @@ public sealed partial class TaskRouterIntake(
 
         var textAdded = new bool[planned.Count];
         var eventAdded = new bool[planned.Count];
+        List<BoardEvent>? stored = null;
         var (anyText, anyEvent) = (planned.Any(p => p.Row is not null), planned.Any(p => p.Item.BoardEvent is not null));
         if (anyText || anyEvent)
         {
@@ -86,12 +90,17 @@ public sealed partial class TaskRouterIntake(
                 // storing overlapping batches then wait for each other at most, and never deadlock.
                 foreach (var i in Order(planned.Count, i => planned[i].Row?.TaskSid))
                 {
-                    textAdded[i] = await texts!.ExecuteAsync(planned[i].Row!, CancellationToken.None);
+                    textAdded[i] = await texts!.ExecuteAsync(planned[i].Row!, CancellationToken.None) is not null;
                 }
 
                 foreach (var i in Order(planned.Count, i => planned[i].Item.BoardEvent?.EventKey))
                 {
-                    eventAdded[i] = await events!.ExecuteAsync(planned[i].Item.BoardEvent!, CancellationToken.None);
+                    var boardEvent = planned[i].Item.BoardEvent!;
+                    if (await events!.ExecuteAsync(boardEvent, CancellationToken.None) is { } id)
+                    {
+                        (eventAdded[i], boardEvent.Id) = (true, id);
+                        (stored ??= []).Add(boardEvent);
+                    }
                 }
             }
 
@@ -106,9 +115,10 @@ public sealed partial class TaskRouterIntake(
             outbox.Wake();
         }
 
-        if (results.Any(r => r.BoardEventAdded))
+        if (stored is not null)
         {
-            BoardEventsStored?.Invoke();
+            stored.Sort((a, b) => a.Id.CompareTo(b.Id));
+            BoardEventsStored?.Invoke(stored);
         }
 
         for (var i = 0; i < batch.Count; i++)

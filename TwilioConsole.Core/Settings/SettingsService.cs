@@ -64,6 +64,8 @@ public sealed partial class SettingsService(
         public IReadOnlyDictionary<string, SettingEntry> Rows { get; } = rows;
 
         public SettingsSnapshot? Snapshot { get; set; }
+
+        public string? SandboxSigningKey { get; set; }
     }
 
     public async Task<ConsoleSettings> GetEffectiveAsync(CancellationToken ct) => (await GetAsync(ct)).Settings;
@@ -220,9 +222,10 @@ public sealed partial class SettingsService(
             return string.IsNullOrEmpty(current.AuthToken) ? null : current.AuthToken;
         }
 
-        if ((await RowsAsync(ct)).GetValueOrDefault(SandboxSigningKey)?.Value is { } cached)
+        var cache = await CacheAsync(ct);
+        if (cache.Rows.GetValueOrDefault(SandboxSigningKey)?.Value is { } cached)
         {
-            return _protector.Unprotect(cached);
+            return cache.SandboxSigningKey ??= _protector.Unprotect(cached); // unprotected once per read of the rows, not per webhook
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

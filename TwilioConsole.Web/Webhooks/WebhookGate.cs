@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using TwilioConsole.Core.Operations;
 using TwilioConsole.Core.Settings;
@@ -100,35 +99,14 @@ public sealed partial class WebhookGate(SettingsService settings, TimeProvider c
 
     private static async Task<(Dictionary<string, StringValues> Fields, byte[]? Json)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        var body = await ReadBoundedAsync(request.Body, ct);
+        var body = await WebhookBody.ReadAsync(request.BodyReader, MaxBodyBytes, ct);
         if (request.HasFormContentType && request.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            using var reader = new FormReader(body) { ValueLengthLimit = MaxBodyBytes, KeyLengthLimit = 256, ValueCountLimit = 256 };
-            return (await reader.ReadFormAsync(ct), null);
+            return (WebhookBody.ParseForm(body), null);
         }
 
         // Twilio signs a JSON body by its SHA-256 (bodySHA256 in the URL); anything else has no form to sign.
-        return request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true ? ([], body.ToArray()) : ([], null);
-    }
-
-    /// <summary>The body, read once, never more than <see cref="MaxBodyBytes"/> (a body sent without a length too).</summary>
-    private static async Task<MemoryStream> ReadBoundedAsync(Stream body, CancellationToken ct)
-    {
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
-        return buffer;
+        return request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true ? ([], body) : ([], null);
     }
 
     private static string SignedUrl(HttpRequest request, Uri? publicBase)

@@ -24,6 +24,15 @@
             || document.querySelector("[data-keep-circuit], .mud-dialog-container, .mud-popover-open") !== null;
     }
 
+    /** Whether Blazor's pause or resume succeeded; a failure it throws counts as no. */
+    async function succeeds(call) {
+        try {
+            return await call();
+        } catch {
+            return false;
+        }
+    }
+
     async function pause() {
         timer = 0;
         if (document.visibilityState !== "hidden" || root.dataset.circuit !== "live" || hasUnsavedWork()) {
@@ -31,13 +40,7 @@
         }
 
         root.dataset.circuit = "pausing";
-        let paused = false;
-        try {
-            paused = await Blazor.pauseCircuit();
-        } catch {
-            paused = false;
-        }
-
+        const paused = await succeeds(() => Blazor.pauseCircuit());
         root.dataset.circuit = paused ? "paused" : "live";
         if (paused) {
             // MudBlazor's popover script still tracks the closed circuit's popovers; the new circuit starts it afresh.
@@ -55,14 +58,7 @@
         }
 
         root.dataset.circuit = "resuming";
-        let resumed = false;
-        try {
-            resumed = await Blazor.resumeCircuit();
-        } catch {
-            resumed = false;
-        }
-
-        if (!resumed) {
+        if (!await succeeds(() => Blazor.resumeCircuit())) {
             location.reload(); // the server no longer knows the paused page (restarted with other keys, or expired)
             return;
         }

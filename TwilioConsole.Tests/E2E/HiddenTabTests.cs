@@ -23,11 +23,9 @@ public sealed class HiddenTabTests(QuickPauseBrowserFixture browser) : IClassFix
     public async Task HiddenTab_GivesUpItsCircuit_AndWorksAgainWhenShown()
     {
         browser.SkipWhenNoBrowser();
-        var (page, errors) = await browser.SignedInPageAsync(1440, 900);
-        await page.GotoAsync("/");
-        await BrowserFixture.WaitForInteractiveAsync(page);
+        var (page, errors) = await browser.SignedInPageAsync(1440, 900); // on the Dashboard, its circuit live
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-circuit", "live");
-        var live = LiveCircuits;
+        var live = LiveCircuits; // no page of this fixture navigates away, so no old circuit is closing meanwhile
 
         await TabVisibility.SetAsync(page, hidden: true);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-circuit", "paused", new() { Timeout = 15_000 });
@@ -44,7 +42,8 @@ public sealed class HiddenTabTests(QuickPauseBrowserFixture browser) : IClassFix
         var group = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Button, new() { Name = "Toggle Messaging" });
         await group.ClickAsync();
         await Expect(group).ToHaveAttributeAsync("aria-expanded", "false");
-        await page.SetViewportSizeAsync(390, 844); // MudBlazor's resize listeners belong to the new circuit
+        await page.SetViewportSizeAsync(390, 844); // MudBlazor's resize listeners belong to the new circuit: on a phone the drawer closes
+        await Expect(page.Locator(".mud-drawer")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-drawer--closed\b"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
         await Expect(page.Locator(".mud-drawer")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-drawer--open\b"));
         await page.WaitForTimeoutAsync(500); // the drawer's slide-in, for the screenshot
@@ -56,9 +55,8 @@ public sealed class HiddenTabTests(QuickPauseBrowserFixture browser) : IClassFix
     public async Task HiddenTab_WithTypedInput_KeepsItsCircuitAndTheText()
     {
         browser.SkipWhenNoBrowser();
-        var (page, errors) = await browser.SignedInPageAsync(390, 844);
-        await page.GotoAsync("/sms/send");
-        await BrowserFixture.WaitForInteractiveAsync(page);
+        var (page, errors) = await browser.SignedInPageAsync(1440, 900);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Send SMS" }).ClickAsync();
         var body = page.Locator("[data-testid=sms-body]");
         await body.FillAsync("Half-written reply to a customer");
         var live = LiveCircuits;

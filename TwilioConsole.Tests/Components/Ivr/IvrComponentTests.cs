@@ -25,17 +25,20 @@ public sealed class IvrComponentTests : MudTestContext
     }
 
     [Fact]
-    public async Task Page_SavesAnEdit()
+    public async Task Page_SavesAnEdit_AndKeepsItsCircuitOnlyWhileUnsaved()
     {
         var (page, _) = RenderWithPopovers<IvrPage>();
         page.WaitForElement("[data-testid=ivr-greeting]");
+        Assert.Empty(page.FindAll("[data-keep-circuit]"));
 
         page.Find("[data-testid=ivr-greeting]").Input("Welcome to Owl Support.");
         page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=ivr-save]").HasAttribute("disabled")));
+        Assert.Single(page.FindAll("[data-keep-circuit]")); // unsaved edits: a hidden tab does not give up its circuit (ADR 11)
         page.Find("[data-testid=ivr-save]").Click();
 
         page.WaitForAssertion(() => Assert.True(page.Find("[data-testid=ivr-save]").HasAttribute("disabled"))); // saved: nothing left to save
         Assert.Empty(page.FindAll("[data-testid=ivr-unsaved]"));
+        Assert.Empty(page.FindAll("[data-keep-circuit]"));
         Assert.Equal("Welcome to Owl Support.", (await Services.GetRequiredService<IvrStore>().GetAsync(Ct)).Greeting);
     }
 

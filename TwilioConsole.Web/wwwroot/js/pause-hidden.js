@@ -1,9 +1,9 @@
 // Gives up this tab's Blazor circuit once the tab has been hidden for a while (TwilioConsole:Circuits:
 // PauseHiddenAfterSeconds, on <body data-pause-hidden-after>), so a page left open in a background tab holds nothing on
-// the server; when the tab is shown again a new circuit renders the page afresh (ADR 11). A page with work that
-// would be lost is never paused: anything typed on it, an open dialog or menu, or an element marked
-// data-keep-circuit (work in progress, such as a simulated call). <html data-circuit> tells the state: live,
-// pausing, paused, resuming.
+// the server; when the tab is shown again a new circuit renders the page afresh (ADR 11). A page with work that would
+// be lost is never paused: anything typed on it, an open dialog or menu, a progress bar or spinner (something loading
+// or under way), or an element marked data-keep-circuit (a save, deploy or publish under way, a simulated call).
+// <html data-circuit> tells the state: live, pausing, paused, resuming.
 (() => {
     const seconds = Number(document.body.dataset.pauseHiddenAfter || "0");
     if (!(seconds > 0) || !window.Blazor) {
@@ -21,7 +21,7 @@
 
     function hasUnsavedWork() {
         return editedOn === location.pathname
-            || document.querySelector("[data-keep-circuit], .mud-dialog-container, .mud-popover-open") !== null;
+            || document.querySelector("[data-keep-circuit], .mud-dialog-container, .mud-popover-open, .mud-progress-linear, .mud-progress-circular") !== null;
     }
 
     /** Whether Blazor's pause or resume succeeded; a failure it throws counts as no. */

@@ -39,6 +39,11 @@
             return;
         }
 
+        if (!document.querySelector("[data-interactive=true]")) {
+            timer = setTimeout(pause, seconds * 1000); // the circuit has not started yet (a tab opened in the background)
+            return;
+        }
+
         root.dataset.circuit = "pausing";
         const paused = await succeeds(() => Blazor.pauseCircuit());
         root.dataset.circuit = paused ? "paused" : "live";
@@ -64,6 +69,10 @@
         }
 
         root.dataset.circuit = "live";
+    }
+
+    if (document.visibilityState === "hidden") {
+        timer = setTimeout(pause, seconds * 1000); // opened in a background tab
     }
 
     document.addEventListener("visibilitychange", () => {

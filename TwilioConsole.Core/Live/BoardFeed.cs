@@ -41,6 +41,8 @@ public sealed partial class BoardFeed(
     private readonly SortedSet<long> _recent = [];
     private readonly System.Collections.Concurrent.ConcurrentQueue<BoardEvent> _handed = new();
     private DateTimeOffset _lastQuery = DateTimeOffset.MinValue;
+    private long _tableId; // the newest id the table has been read up to (on SQLite, also what was handed over)
+    private bool? _sqlite; // known after the first read
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private BoardSnapshot _current = BoardSnapshot.Empty(clock.GetUtcNow());
     private bool _stale; // the model changed since _current was made, and nobody was watching
@@ -103,9 +105,10 @@ public sealed partial class BoardFeed(
     }
 
     /// <summary>
-    /// One round of the feed: the events the intake handed over, and — after a change of mode, when nothing was handed
-    /// over, or at least every PollMilliseconds — new rows from the table (and a window behind them); applied once each
-    /// (by id) and published.
+    /// One round of the feed, applied once each (by id) and published: first the events this instance's intake handed
+    /// over (in memory, so never lost to a failed read); then new rows from the table — on PostgreSQL every round, from
+    /// the newest row read there less a window, for the events other instances stored; on SQLite, whose one writer is
+    /// this instance's intake, only after a change of mode, when nothing was handed over, or every PollMilliseconds.
     /// </summary>
     public async Task ReadNewAsync(CancellationToken ct)
     {
@@ -118,47 +121,66 @@ public sealed partial class BoardFeed(
 
         var now = clock.GetUtcNow();
         bool reset;
+        var fresh = 0;
         lock (_gate)
         {
             reset = _mode != current.Mode;
+            if (!reset)
+            {
+                fresh += Apply(handed.Where(e => e.Mode == current.Mode), fromTable: _sqlite == true);
+            }
         }
 
-        var events = new List<BoardEvent>();
-        if (reset || handed.Count == 0 || now - _lastQuery >= TimeSpan.FromMilliseconds(options.Value.PollMilliseconds))
+        if (reset || handed.Count == 0 || _sqlite != true || now - _lastQuery >= TimeSpan.FromMilliseconds(options.Value.PollMilliseconds))
         {
+            var events = await ReadRowsAsync(current, reset, ct);
             _lastQuery = now;
-            events = await ReadRowsAsync(current, reset, ct);
+            lock (_gate)
+            {
+                if (reset)
+                {
+                    (_model, _mode, _tableId) = (new BoardModel(), current.Mode, 0); // what was handed over is in this read
+                    _recent.Clear();
+                }
+
+                fresh += Apply(events, fromTable: true);
+            }
         }
 
-        lock (_gate)
+        if (fresh > 0 || reset)
         {
-            if (reset)
-            {
-                (_model, _mode) = (new BoardModel(), current.Mode);
-                _recent.Clear();
-            }
-
-            var fresh = handed.Where(e => e.Mode == current.Mode).Concat(events).Where(e => _recent.Add(e.Id)).ToList();
-            while (_recent.Count > Window * 4)
-            {
-                _recent.Remove(_recent.Min);
-            }
-
-            if (fresh.Count == 0 && !reset)
-            {
-                return;
-            }
-
-            fresh.ForEach(_model.Apply);
+            await PublishAsync(current, ct);
         }
-
-        await PublishAsync(current, ct);
     }
 
-    /// <summary>The table's new rows: since yesterday after a change of mode, else after the newest applied (and a window behind it).</summary>
+    /// <summary>Applies the events not applied yet (under the lock); answers how many.</summary>
+    /// <param name="fromTable">They come from the table (or SQLite's only writer), so the next read may start after them.</param>
+    private int Apply(IEnumerable<BoardEvent> events, bool fromTable)
+    {
+        var fresh = 0;
+        foreach (var e in events)
+        {
+            _tableId = fromTable ? Math.Max(_tableId, e.Id) : _tableId;
+            if (_recent.Add(e.Id))
+            {
+                _model.Apply(e); // idempotent too: an event applied again after _recent forgot it changes nothing
+                fresh++;
+            }
+        }
+
+        while (_recent.Count > Window * 4)
+        {
+            _recent.Remove(_recent.Min);
+        }
+
+        return fresh;
+    }
+
+    /// <summary>The table's new rows: since yesterday after a change of mode, else after the newest read (less a window on PostgreSQL).</summary>
     private async Task<List<BoardEvent>> ReadRowsAsync(ConsoleSettings current, bool reset, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        _sqlite ??= db.Database.IsSqlite();
         var rows = db.BoardEvents.AsNoTracking().Where(e => e.Mode == current.Mode);
         if (reset)
         {
@@ -170,7 +192,7 @@ public sealed partial class BoardFeed(
         lock (_gate)
         {
             // SQLite has one writer at a time, so ids become visible in order and nothing is re-read.
-            from = Math.Max(0, _model.LastEventId - (db.Database.IsSqlite() ? 0 : Window));
+            from = Math.Max(0, _tableId - (_sqlite == true ? 0 : Window));
         }
 
         return await rows.Where(e => e.Id > from).OrderBy(e => e.Id).Take(20_000).ToListAsync(ct);

@@ -219,6 +219,44 @@ public sealed partial class MultiInstanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EventsPouringIntoBothInstances_AllReachBothBoards()
+    {
+        // Each instance applies its own events as it commits them and reads the other's from the table (ids interleave).
+        SkipWithoutServer();
+        await using var instances = await TwoInstancesAsync(dispatch: false);
+        var (a, b) = (instances.A, instances.B);
+        const int Each = 300;
+        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        List<KeyValuePair<string, string>> Created(int task)
+        {
+            var form = Event(task);
+            form.RemoveAll(f => f.Key == "EventType");
+            form.AddRange([new("EventType", "task.created"), new("Sid", Sids.Make("EV", task)), new("TimestampMs", at)]);
+            return form;
+        }
+
+        await Task.WhenAll(new[] { (App: a, First: 10_000), (App: b, First: 20_000) }.Select(side =>
+            Parallel.ForEachAsync(Enumerable.Range(side.First, Each), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = Ct },
+                async (task, _) => await PostAsync(side.App, Created(task)))));
+
+        foreach (var app in new[] { a, b })
+        {
+            using var client = SignedIn(app, await SignInAsync(app));
+            var (waiting, last) = (0, "");
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (watch.Elapsed < TimeSpan.FromSeconds(10) && waiting != 2 * Each)
+            {
+                await Task.Delay(100, Ct);
+                last = await client.GetStringAsync("api/live/board", Ct);
+                using var board = System.Text.Json.JsonDocument.Parse(last);
+                waiting = board.RootElement.GetProperty("queues").EnumerateArray().Sum(q => q.GetProperty("waiting").GetInt32());
+            }
+
+            Assert.True(waiting == 2 * Each, $"{app.BaseUrl}'s board has {waiting} of {2 * Each} tasks waiting: {last}");
+        }
+    }
+
+    [Fact]
     public async Task SignInOnOneInstance_IsASignInOnTheOther()
     {
         SkipWithoutServer();

@@ -88,13 +88,7 @@ internal static class CircuitMemory
                 $"| {others.Count} hidden pages (paused in {pausedIn.TotalSeconds:0} s), {wait.TotalSeconds:0} s later: {hiddenCircuits} live | {hiddenHeap / 1048576.0:0.0} | {(hiddenHeap - heapBaseline) / 1024.0 / others.Count:0} per hidden page | {app.ResidentBytes / 1048576.0:0} | |"));
         }
 
-        using (var inspectHidden = ShellHook.Start("CIRCUITS_INSPECT_HIDDEN", ("pid", app.ProcessId)))
-        {
-            if (inspectHidden is not null)
-            {
-                await inspectHidden.WaitForExitAsync();
-            }
-        }
+        await ShellHook.RunAsync("CIRCUITS_INSPECT_HIDDEN", ("pid", app.ProcessId));
 
         var showStarted = System.Diagnostics.Stopwatch.StartNew();
         foreach (var page in others)
@@ -116,11 +110,7 @@ internal static class CircuitMemory
 
         // What the circuits hold, with the pages still open: a command with {pid}, e.g.
         // "dotnet-gcdump collect -p {pid} -o /tmp/circuits.gcdump" (then dotnet-gcdump report), or dotnet-dump collect.
-        using var inspect = ShellHook.Start("CIRCUITS_INSPECT", ("pid", app.ProcessId));
-        if (inspect is not null)
-        {
-            await inspect.WaitForExitAsync();
-        }
+        await ShellHook.RunAsync("CIRCUITS_INSPECT", ("pid", app.ProcessId));
 
         return 0;
     }

@@ -23,4 +23,14 @@ internal static class ShellHook
 
         return Process.Start(new ProcessStartInfo("/bin/sh", ["-c", command])) ?? throw new InvalidOperationException($"{command} did not start");
     }
+
+    /// <summary>Runs the command to its end (nothing when <paramref name="variable"/> is unset).</summary>
+    public static async Task RunAsync(string variable, params (string Name, object Value)[] values)
+    {
+        using var process = Start(variable, values);
+        if (process is not null)
+        {
+            await process.WaitForExitAsync();
+        }
+    }
 }

@@ -18,7 +18,8 @@ internal static class BoardLatency
     {
         int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
         var (pageCount, rate, seconds) = (Arg(0, 50), Arg(1, 100), Arg(2, 30));
-        var data = Directory.CreateTempSubdirectory("twilio-console-board-").FullName;
+        using var scratch = ScratchFolder.Create("twilio-console-board-");
+        var data = scratch.Path;
         var publicUrl = new Uri("https://console.example.com/");
         await using var app = AppProcess.OnFreePort();
         await app.StartAsync(new Dictionary<string, string>(AppProcess.TwilioMode(new Uri("http://127.0.0.1:9/"), publicUrl).Concat(BenchBrowser.Admin))

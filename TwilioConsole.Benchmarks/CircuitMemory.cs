@@ -19,7 +19,8 @@ internal static class CircuitMemory
         // The pages opened in turn: the Dashboard and the Routing page unless CIRCUITS_PAGES lists others ("audit,live").
         var paths = System.Environment.GetEnvironmentVariable("CIRCUITS_PAGES") is { Length: > 0 } listed ? listed.Split(',') : ["/", "routing"];
         var counts = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10, 50, 200];
-        var data = Directory.CreateTempSubdirectory("twilio-console-circuits-").FullName;
+        using var scratch = ScratchFolder.Create("twilio-console-circuits-");
+        var data = scratch.Path;
         await using var app = AppProcess.OnFreePort();
         await app.StartAsync(new Dictionary<string, string>(BenchBrowser.Admin)
         {

@@ -14,7 +14,8 @@ internal static class OutboxDrain
     {
         var texts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
-        var data = Directory.CreateTempSubdirectory("twilio-console-drain-").FullName;
+        using var scratch = ScratchFolder.Create("twilio-console-drain-");
+        var data = scratch.Path;
         await using var twilio = new FakeMessagesServer { Latency = TimeSpan.FromMilliseconds(100), TransientErrorRate = 0.05 };
         await twilio.StartAsync();
 

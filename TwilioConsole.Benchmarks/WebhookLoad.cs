@@ -16,7 +16,8 @@ internal static class WebhookLoad
     {
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
         var connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
-        var data = Directory.CreateTempSubdirectory("twilio-console-load-").FullName;
+        using var scratch = ScratchFolder.Create("twilio-console-load-");
+        var data = scratch.Path;
         await using var app = AppProcess.OnFreePort();
         await app.StartAsync(LoadApp.Environment(app.BaseUrl, data, null, dispatch: false), CancellationToken.None);
         using var http = LoadApp.Client(connections);

@@ -30,7 +30,8 @@ internal static class WrkLoad
             return 2;
         }
 
-        var data = Directory.CreateTempSubdirectory("twilio-console-wrk-").FullName;
+        using var scratch = ScratchFolder.Create("twilio-console-wrk-");
+        var data = scratch.Path;
         await using var app = AppProcess.OnFreePort();
         await app.StartAsync(LoadApp.Environment(app.BaseUrl, data, null, dispatch: false), CancellationToken.None, dll);
         using var raw = RawKestrel.Start();

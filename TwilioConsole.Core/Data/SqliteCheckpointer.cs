@@ -10,21 +10,41 @@ namespace TwilioConsole.Core.Data;
 /// checkpoint inside whichever commit crosses its threshold — under load the webhooks' group commit — and every
 /// webhook waiting on that batch would wait for the copy and its fsync too (a p99 of 0.1–0.9 s at 200 connections,
 /// 41 ms without; bench/RESULTS.md). So app connections turn automatic checkpoints off (<see cref="SqlitePragmas"/>)
-/// and this loop runs a PASSIVE checkpoint, which never blocks writers or readers. Durability is unchanged: a commit
-/// is safe in the log whether or not it has been copied yet. Supervised: a failing round is retried with backoff.
+/// and this loop runs a PASSIVE checkpoint, which never blocks writers or readers. Under steady writes that alone never
+/// lets SQLite start the log over, so when a round finds a log of at least <see cref="RestartAfterFrames"/> frames that
+/// grew since the last round, it asks for the log to be started over (<see cref="SqliteLogRestart"/>), and does that itself a round later if no writer did. Durability is unchanged: a
+/// commit is safe in the log whether or not it has been copied yet. Supervised: a failing round is retried with backoff.
 /// </summary>
-internal sealed class SqliteCheckpointer(IDbContextFactory<AppDbContext> dbFactory, LoopHealth health, TimeProvider clock,
-    ILogger<SqliteCheckpointer> logger) : BackgroundService
+internal sealed class SqliteCheckpointer(IDbContextFactory<AppDbContext> dbFactory, SqliteLogRestart restart, LoopHealth health,
+    TimeProvider clock, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     public const string LoopName = "SQLite checkpoint";
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
+
+    /// <summary>The log size in frames (SQLite's own automatic threshold) from which a growing log is started over.</summary>
+    public const int RestartAfterFrames = 1000;
+
+    private long _lastLog;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         SupervisedLoop.RunAsync(LoopName, CheckpointAsync, ct => Task.Delay(Every, clock, ct), health, logger, clock, stoppingToken);
 
     private async Task CheckpointAsync(CancellationToken ct)
     {
+        if (restart.Requested)
+        {
+            await restart.RunAsync(ct); // asked a round ago and no writer came between batches: the lock is likely free
+            return;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var (_, log, _) = await SqliteLogRestart.CheckpointAsync(db.Database.GetDbConnection(), "PASSIVE", ct);
+        if (log >= RestartAfterFrames && log != _lastLog)
+        {
+            restart.Request(); // a log that stopped growing needs none: with no writer behind it, PASSIVE copied it all
+        }
+
+        _lastLog = log;
     }
 }

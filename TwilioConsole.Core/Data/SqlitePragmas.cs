@@ -8,11 +8,12 @@ namespace TwilioConsole.Core.Data;
 /// <c>synchronous=NORMAL</c> syncs at checkpoints instead of on every commit: a killed process loses nothing it
 /// committed; only an operating-system crash or power cut can drop the last commits. A 5-second busy timeout lets
 /// a writer wait for another instead of failing. Automatic checkpoints are off: <see cref="SqliteCheckpointer"/> runs
-/// them in the background, so no commit (and no webhook waiting on it) pays for one.
+/// them in the background, so no commit (and no webhook waiting on it) pays for one. When the log is started over, a
+/// file grown past 64 MiB by a burst is cut back to that size (<c>journal_size_limit</c>); smaller, it is reused as it is.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=0;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

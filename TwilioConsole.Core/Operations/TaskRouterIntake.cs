@@ -21,7 +21,8 @@ public sealed record TaskRouterIntakeResult(ThankYouDecision Decision, bool Text
 /// <c>INSERT … ON CONFLICT ("EventKey") DO NOTHING</c> (SQLite and PostgreSQL alike). A repeat — earlier, by another
 /// instance, or twice in one batch — changes nothing. The webhook answers once its batch is committed; a failed batch
 /// fails each of its webhooks (5xx, so TaskRouter delivers again). After the commit the dispatcher is woken and the
-/// local board is handed the events just added (with their ids), so it need not read them back. One writer rather than one per table: SQLite takes one writer at a time, so two would wait on
+/// local board is handed the events just added (with their ids), so it need not read them back; then, when asked, the
+/// writer starts SQLite's log over (<see cref="SqliteLogRestart"/>). One writer rather than one per table: SQLite takes one writer at a time, so two would wait on
 /// each other's locks, and each commit costs its own transaction.
 /// </summary>
 public sealed partial class TaskRouterIntake(
@@ -31,6 +32,7 @@ public sealed partial class TaskRouterIntake(
     ThankYouOutbox outbox,
     TimeProvider clock,
     LoopHealth health,
+    SqliteLogRestart logRestart,
     ILogger<TaskRouterIntake> logger) : IDisposable
 {
     public const string WriterName = "TaskRouter event writer";
@@ -125,6 +127,9 @@ public sealed partial class TaskRouterIntake(
         {
             batch[i].Done.TrySetResult(results[i]);
         }
+
+        // Between two batches, holding no transaction: the one moment a steady stream of them leaves SQLite's lock free.
+        await logRestart.RunIfRequestedAsync(CancellationToken.None);
     }
 
     /// <summary>The indexes whose key is set, in ordinal order of the key.</summary>

@@ -42,9 +42,7 @@ public sealed class CheckpointTests : IAsyncDisposable
 
         await Task.Delay(SqliteCheckpointer.Every * 2, Ct); // whatever start-up wrote is in the file
         var before = HeaderPages();
-        await Task.WhenAll(Enumerable.Range(1, 400).Select(task =>
-            intake.AcceptAsync(new TaskEvent("task.wrapup", "WT" + task.ToString("x32", System.Globalization.CultureInfo.InvariantCulture), "voice",
-                $$"""{"from":"{{TaskRouterEvents.Caller(task)}}","name":"Caller {{task}} {{new string('x', 200)}}"}""", "Support", "Alice", Sids.Make("WK", 1), 95), null, Ct)));
+        await Task.WhenAll(Enumerable.Range(1, 400).Select(task => intake.AcceptAsync(Wrapup(task), null, Ct)));
 
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (HeaderPages() <= before && DateTime.UtcNow < until)
@@ -54,6 +52,64 @@ public sealed class CheckpointTests : IAsyncDisposable
 
         Assert.True(HeaderPages() > before, $"The database file still has {before} pages: nothing was checkpointed.");
     }
+
+    /// <summary>
+    /// The log header's checkpoint sequence number and first salt (bytes 12–19), which change each time SQLite starts
+    /// the log over from its first frame; null while there is no log file (the last connection closed: another test
+    /// may clear every connection pool at any moment).
+    /// </summary>
+    private ulong? LogHeader()
+    {
+        try
+        {
+            using var file = new FileStream(Path.Combine(_app.DataFolder, "console.db-wal"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var header = new byte[20];
+            return file.Read(header) == header.Length ? BinaryPrimitives.ReadUInt64BigEndian(header.AsSpan(12, 8)) : null;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    [Fact]
+    public async Task UnderSteadyWrites_TheLogIsStartedOver_NotGrownWithoutEnd()
+    {
+        // Eight callers keep the writer busy batch after batch, as webhooks under load do: the lock is never free for
+        // long, and a PASSIVE checkpoint alone never finds the log wholly copied, so SQLite would never start it over.
+        var intake = _app.Services.GetRequiredService<TaskRouterIntake>();
+        await intake.AcceptAsync(Wrapup(0), null, Ct);
+        var next = 0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var writers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await intake.AcceptAsync(Wrapup(Interlocked.Increment(ref next)), null, Ct);
+            }
+        }, Ct)).ToList();
+
+        var (restarts, last) = (0, LogHeader());
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (restarts < 3 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100, Ct);
+            if (LogHeader() is { } header && header != last)
+            {
+                (restarts, last) = (restarts + (last is null ? 0 : 1), header);
+            }
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+        Assert.True(restarts >= 3, $"The log was started over {restarts} time(s) while {next} events were stored without pause.");
+        await using var db = await _app.DbAsync(Ct);
+        Assert.Equal(next + 1, await db.ThankYouTexts.CountAsync(Ct)); // every event stored once, none lost to a restart
+    }
+
+    private static TaskEvent Wrapup(int task) =>
+        new("task.wrapup", "WT" + task.ToString("x32", System.Globalization.CultureInfo.InvariantCulture), "voice",
+            $$"""{"from":"{{TaskRouterEvents.Caller(task % 1000)}}","name":"Caller {{task}} {{new string('x', 200)}}"}""", "Support", "Alice", Sids.Make("WK", 1), 95);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

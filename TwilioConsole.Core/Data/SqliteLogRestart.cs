@@ -7,28 +7,24 @@ namespace TwilioConsole.Core.Data;
 /// Starting SQLite's write-ahead log over, which a background PASSIVE checkpoint cannot do under steady writes: it
 /// copies the frames there were when it began, new commits land behind them, so the log is never wholly copied and
 /// SQLite never starts it over (it grew by about 30 MB a second under webhook load, 600 MB in a 20-second run, and every
-/// page lookup searched a longer log index). A RESTART checkpoint needs the writer's lock, which a writer that commits
-/// batch after batch never leaves free long enough for another connection to take. So <see cref="SqliteCheckpointer"/>
-/// asks (<see cref="Request"/>), and the busiest writer — the webhooks' group commit — restarts the log between two of
-/// its batches (<see cref="RunIfRequestedAsync"/>); when no such writer comes, the checkpointer does it itself. A
-/// restart copies only the frames since the last PASSIVE round, and the next commit starts the log from its beginning
-/// (the file keeps its size, so no new blocks are zeroed). On PostgreSQL nothing asks, so nothing runs.
+/// page lookup searched a longer log index). A RESTART checkpoint would need the writer's lock, which a writer that
+/// commits batch after batch never leaves free long enough for another connection to take. So
+/// <see cref="SqliteCheckpointer"/> asks (<see cref="Request"/>), and the busiest writer — the webhooks' group commit —
+/// runs one more checkpoint itself between two of its batches (<see cref="RunIfRequestedAsync"/>), when no commit can
+/// land behind it. It copies only the frames since the checkpointer's last round, and the next commit starts the log
+/// from its beginning (the file keeps its size, so no new blocks are zeroed). When no such writer comes, there are no
+/// steady writes, and the checkpointer's own rounds copy the whole log. On PostgreSQL nothing asks, so nothing runs.
 /// </summary>
 public sealed class SqliteLogRestart(IDbContextFactory<AppDbContext> dbFactory)
 {
-    /// <summary>How long a RESTART waits for the writer's lock and for readers of the old log before it gives up until the next request.</summary>
-    public static readonly TimeSpan Wait = TimeSpan.FromMilliseconds(200);
-
     private int _requested;
-
-    internal bool Requested => Volatile.Read(ref _requested) == 1;
 
     internal void Request() => Volatile.Write(ref _requested, 1);
 
     /// <summary>
-    /// Restarts the log when the checkpointer asked for it; call it between batches, holding no transaction. Never
-    /// throws: should the restart fail, the request stands, and the checkpointer runs it next round, where a failure
-    /// is reported and retried as its own.
+    /// Copies the whole log when the checkpointer asked for it; call it between batches, holding no transaction. Never
+    /// throws, so the caller's batches go on: should it fail, the request stands for the next batch, and the
+    /// checkpointer's own rounds, on the same database, report what keeps failing.
     /// </summary>
     public async Task RunIfRequestedAsync(CancellationToken ct)
     {
@@ -41,7 +37,7 @@ public sealed class SqliteLogRestart(IDbContextFactory<AppDbContext> dbFactory)
         {
             await RunAsync(ct);
         }
-#pragma warning disable CA1031 // whatever SQLite throws here is the checkpointer's to report, not the caller's batch's
+#pragma warning disable CA1031 // whatever SQLite throws here, the checkpointer's rounds report it; the caller's batches go on
         catch (Exception)
 #pragma warning restore CA1031
         {
@@ -49,20 +45,17 @@ public sealed class SqliteLogRestart(IDbContextFactory<AppDbContext> dbFactory)
         }
     }
 
-    /// <returns>SQLite's answer: whether it gave up on a lock (no failure: the next request tries again), the frames in the log, and those copied.</returns>
-    internal async Task<(bool Busy, long Log, long Copied)> RunAsync(CancellationToken ct)
+    /// <summary>
+    /// A PASSIVE checkpoint run by the writer itself: with no commit landing while it copies, it copies the whole log,
+    /// and SQLite starts the log over at the next commit (unless a reader still reads an older part of it, when the
+    /// next request tries again). Unlike RESTART it never waits for readers: RESTART does, through SQLite's busy handler,
+    /// which sleeps in steps of up to 25 ms, and held the writer for 10–80 ms each time under load.
+    /// </summary>
+    private async Task RunAsync(CancellationToken ct)
     {
-        Interlocked.Exchange(ref _requested, 0);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct); // through EF, so SqlitePragmas sets the connection up as every app connection
-        var connection = db.Database.GetDbConnection();
-        await using (var wait = connection.CreateCommand())
-        {
-            wait.CommandText = $"PRAGMA busy_timeout={(int)Wait.TotalMilliseconds};";
-            await wait.ExecuteNonQueryAsync(ct);
-        }
-
-        return await CheckpointAsync(connection, "RESTART", ct);
+        await CheckpointAsync(db.Database.GetDbConnection(), "PASSIVE", ct);
     }
 
     /// <returns>SQLite's answer to <c>PRAGMA wal_checkpoint(mode)</c>: busy, frames in the log, frames copied.</returns>

@@ -26,6 +26,7 @@ public sealed class LiveJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await BrowserFixture.WaitForInteractiveAsync(page);
         var support = page.Locator("[data-testid=board-queue][data-queue=Support]");
         await Expect(support.GetByTestId("board-waiting")).ToHaveTextAsync("0");
+        await Expect(page.GetByTestId("charts-today-empty")).ToBeVisibleAsync(); // no chart of nothing: it says why
 
         // One signed task.created, posted the way TaskRouter would; the open page shows it without reloading.
         await PostCreatedAsync(); // answered once the event is stored: from here the page has one second
@@ -39,6 +40,7 @@ public sealed class LiveJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await BrowserFixture.ScreenshotAsync(page, "60-live-board");
         await Expect(support.GetByTestId("board-accepted")).Not.ToHaveTextAsync("0", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("chart-hours")).ToBeVisibleAsync(new() { Timeout = 10_000 }); // the charts follow the board every 5 s
 
         await page.GetByLabel("Refresh charts").ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Last 7 days" }).ClickAsync();

@@ -113,6 +113,26 @@ internal static class CircuitMemory
         // "dotnet-gcdump collect -p {pid} -o /tmp/circuits.gcdump" (then dotnet-gcdump report), or dotnet-dump collect.
         await ShellHook.RunAsync("CIRCUITS_INSPECT", ("pid", app.ProcessId));
 
+        // Closed tabs, as a user closes them (unload runs): the browser tells the server, which should drop each circuit
+        // at once rather than keep it as a disconnected one for minutes. The heap is read a minute later, as above.
+        var closeStarted = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var page in others)
+        {
+            await page.CloseAsync(new() { RunBeforeUnload = true });
+        }
+
+        var (closedHeap, closedCircuits) = await HeapAsync();
+        while (closedCircuits > circuitsBaseline && closeStarted.Elapsed < TimeSpan.FromMinutes(4))
+        {
+            await Task.Delay(500);
+            (closedHeap, closedCircuits) = await HeapAsync();
+        }
+
+        var closedIn = closeStarted.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(65));
+        (closedHeap, closedCircuits) = await HeapAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {others.Count} pages closed (circuits gone in {closedIn.TotalSeconds:0.0} s), 65 s later: {closedCircuits} live | {closedHeap / 1048576.0:0.0} | {(closedHeap - heapBaseline) / 1024.0 / others.Count:0} per closed page | {app.ResidentBytes / 1048576.0:0} | |"));
         return 0;
     }
 }

@@ -12,8 +12,9 @@ namespace TwilioConsole.Core.Data;
 /// 41 ms without; bench/RESULTS.md). So app connections turn automatic checkpoints off (<see cref="SqlitePragmas"/>)
 /// and this loop runs a PASSIVE checkpoint, which never blocks writers or readers. Under steady writes that alone never
 /// lets SQLite start the log over, so when a round finds a log of at least <see cref="RestartAfterFrames"/> frames that
-/// grew since the last round, it asks the webhooks' writer to start it over (<see cref="SqliteLogRestart"/>). Durability is unchanged: a
-/// commit is safe in the log whether or not it has been copied yet. Supervised: a failing round is retried with backoff.
+/// grew since the last round, it asks the webhooks' writer to start it over (<see cref="SqliteLogRestart"/>).
+/// Durability is unchanged: a commit is safe in the log whether or not it has been copied yet. Supervised: a failing
+/// round is retried with backoff.
 /// </summary>
 internal sealed class SqliteCheckpointer(IDbContextFactory<AppDbContext> dbFactory, SqliteLogRestart restart, LoopHealth health,
     TimeProvider clock, ILogger<SqliteCheckpointer> logger) : BackgroundService

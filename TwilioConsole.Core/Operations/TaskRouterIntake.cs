@@ -22,8 +22,8 @@ public sealed record TaskRouterIntakeResult(ThankYouDecision Decision, bool Text
 /// instance, or twice in one batch — changes nothing. The webhook answers once its batch is committed; a failed batch
 /// fails each of its webhooks (5xx, so TaskRouter delivers again). After the commit the dispatcher is woken and the
 /// local board is handed the events just added (with their ids), so it need not read them back; then, when asked, the
-/// writer starts SQLite's log over (<see cref="SqliteLogRestart"/>). One writer rather than one per table: SQLite takes one writer at a time, so two would wait on
-/// each other's locks, and each commit costs its own transaction.
+/// writer starts SQLite's log over (<see cref="SqliteLogRestart"/>). One writer rather than one per table: SQLite takes
+/// one writer at a time, so two would wait on each other's locks, and each commit costs its own transaction.
 /// </summary>
 public sealed partial class TaskRouterIntake(
     IDbContextFactory<AppDbContext> dbFactory,

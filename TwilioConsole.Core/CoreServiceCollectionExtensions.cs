@@ -58,6 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<AgentAutomationStore>();
         services.AddOptions<Live.LiveOptions>().BindConfiguration(Live.LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TaskRouterIntake>();
+        services.AddSingleton<Data.SqliteLogRestart>(); // the intake's writer serves it; on PostgreSQL nothing asks, so it never runs
         services.AddSingleton<Live.BoardFeed>();
         services.AddTransient<Live.LiveHistoryQuery>();
         services.AddTransient<FunctionSmsClient>();

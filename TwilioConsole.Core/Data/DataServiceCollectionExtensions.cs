@@ -45,8 +45,6 @@ public static class DataServiceCollectionExtensions
             builder.Services.AddHostedService<SqliteCheckpointer>();
         }
 
-        builder.Services.AddSingleton<SqliteLogRestart>(); // on PostgreSQL nothing asks for a restart, so it never runs
-
         // The key ring lives in the database, each key's secret encrypted with a key-encryption key that does not.
         builder.Services.AddOptions<KeyEncryptionKeyOptions>().BindConfiguration(KeyEncryptionKeyOptions.Section);
         builder.Services.AddSingleton<KeyEncryptionKeyStore>();

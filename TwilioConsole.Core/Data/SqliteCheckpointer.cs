@@ -12,7 +12,8 @@ namespace TwilioConsole.Core.Data;
 /// 41 ms without; bench/RESULTS.md). So app connections turn automatic checkpoints off (<see cref="SqlitePragmas"/>)
 /// and this loop runs a PASSIVE checkpoint, which never blocks writers or readers. Under steady writes that alone never
 /// lets SQLite start the log over, so when a round finds a log of at least <see cref="RestartAfterFrames"/> frames that
-/// grew since the last round, it asks the webhooks' writer to start it over (<see cref="SqliteLogRestart"/>).
+/// grew since the last round, it asks the webhooks' writer to start it over (<see cref="SqliteLogRestart"/>), and
+/// does so itself a round later if no batch came.
 /// Durability is unchanged: a commit is safe in the log whether or not it has been copied yet. Supervised: a failing
 /// round is retried with backoff.
 /// </summary>
@@ -39,6 +40,12 @@ internal sealed class SqliteCheckpointer(IDbContextFactory<AppDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
+        if (restart.TakeRequest())
+        {
+            await SqliteLogRestart.RestartAsync(connection, ct); // asked a round ago and no batch writer came: the writes come from elsewhere
+            return;
+        }
+
         var (_, log, _) = await SqliteLogRestart.CheckpointAsync(connection, "PASSIVE", ct);
         if (log >= RestartAfterFrames && log != _lastLog)
         {

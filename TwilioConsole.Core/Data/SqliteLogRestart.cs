@@ -12,14 +12,21 @@ namespace TwilioConsole.Core.Data;
 /// <see cref="SqliteCheckpointer"/> asks (<see cref="Request"/>), and the busiest writer — the webhooks' group commit —
 /// runs one more checkpoint itself between two of its batches (<see cref="RunIfRequestedAsync"/>), when no commit can
 /// land behind it. It copies only the frames since the checkpointer's last round, and the next commit starts the log
-/// from its beginning (the file keeps its size, so no new blocks are zeroed). When no such writer comes, there are no
-/// steady writes, and the checkpointer's own rounds copy the whole log. On PostgreSQL nothing asks, so nothing runs.
+/// from its beginning (the file keeps its size, so no new blocks are zeroed). When no batch comes within a round, the
+/// writes come from elsewhere — many requests each committing on its own, which leave the lock free between them — and
+/// the checkpointer runs a RESTART itself (<see cref="RestartAsync"/>). On PostgreSQL nothing asks, so nothing runs.
 /// </summary>
 public sealed class SqliteLogRestart(IDbContextFactory<AppDbContext> dbFactory)
 {
+    /// <summary>How long the checkpointer's RESTART waits for the lock and for readers before it gives up until the next request.</summary>
+    public static readonly TimeSpan RestartWait = TimeSpan.FromMilliseconds(100);
+
     private int _requested;
 
     internal void Request() => Volatile.Write(ref _requested, 1);
+
+    /// <summary>Takes the standing request, if there is one: whoever takes it does the copy.</summary>
+    internal bool TakeRequest() => Interlocked.Exchange(ref _requested, 0) == 1;
 
     /// <summary>
     /// Copies the whole log when the checkpointer asked for it; call it between batches, holding no transaction. Never
@@ -28,7 +35,7 @@ public sealed class SqliteLogRestart(IDbContextFactory<AppDbContext> dbFactory)
     /// </summary>
     public async Task RunIfRequestedAsync(CancellationToken ct)
     {
-        if (Interlocked.Exchange(ref _requested, 0) == 0)
+        if (!TakeRequest())
         {
             return;
         }
@@ -56,6 +63,22 @@ public sealed class SqliteLogRestart(IDbContextFactory<AppDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct); // through EF, so SqlitePragmas sets the connection up as every app connection
         await CheckpointAsync(db.Database.GetDbConnection(), "PASSIVE", ct);
+    }
+
+    /// <summary>
+    /// The checkpointer's own restart, for when no batch writer took the request within a round: RESTART waits for the
+    /// writer's lock and for readers of the old log, here at most <see cref="RestartWait"/> (then it gives up until the
+    /// next request), copies what is left, and has the next commit start the log over.
+    /// </summary>
+    internal static async Task RestartAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using (var wait = connection.CreateCommand())
+        {
+            wait.CommandText = $"PRAGMA busy_timeout={(int)RestartWait.TotalMilliseconds};"; // SqlitePragmas sets it back at the next open
+            await wait.ExecuteNonQueryAsync(ct);
+        }
+
+        await CheckpointAsync(connection, "RESTART", ct);
     }
 
     /// <returns>SQLite's answer to <c>PRAGMA wal_checkpoint(mode)</c>: busy, frames in the log, frames copied.</returns>

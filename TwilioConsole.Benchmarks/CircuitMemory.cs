@@ -46,6 +46,11 @@ internal static class CircuitMemory
         Console.WriteLine($"Machine: {LoadApp.Machine()}; with one signed-in page: resident {baseline / 1048576.0:0} MiB, managed heap after GC {heapBaseline / 1048576.0:0.0} MiB.");
         Console.WriteLine("| Live circuits | Managed heap after GC, MiB | Per circuit KiB (after GC) | Resident MiB | Per circuit KiB (resident, upper bound) |");
         Console.WriteLine("|---:|---:|---:|---:|---:|");
+        // A row for each step after the live pages: what was done, the heap after a full GC, and what it adds per page.
+        void PrintStep(string step, long heap, int circuits, int pages, string perPage) =>
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {step}: {circuits} live | {heap / 1048576.0:0.0} | {(heap - heapBaseline) / 1024.0 / pages:0}{perPage} | {app.ResidentBytes / 1048576.0:0} | |"));
+
         var pages = new List<IPage> { first };
         foreach (var count in counts)
         {
@@ -85,8 +90,8 @@ internal static class CircuitMemory
         {
             await Task.Delay(wait);
             var (hiddenHeap, hiddenCircuits) = await HeapAsync();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {others.Count} hidden pages (paused in {pausedIn.TotalSeconds:0} s), {wait.TotalSeconds:0} s later: {hiddenCircuits} live | {hiddenHeap / 1048576.0:0.0} | {(hiddenHeap - heapBaseline) / 1024.0 / others.Count:0} per hidden page | {app.ResidentBytes / 1048576.0:0} | |"));
+            PrintStep(string.Create(CultureInfo.InvariantCulture, $"{others.Count} hidden pages (paused in {pausedIn.TotalSeconds:0} s), {wait.TotalSeconds:0} s later"),
+                hiddenHeap, hiddenCircuits, others.Count, " per hidden page");
         }
 
         await ShellHook.RunAsync("CIRCUITS_INSPECT_HIDDEN", ("pid", app.ProcessId));
@@ -106,8 +111,8 @@ internal static class CircuitMemory
         var showTime = showStarted.Elapsed;
         await Task.Delay(5000);
         var (shownHeap, shownCircuits) = await HeapAsync();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| all shown again (live in {showTime.TotalSeconds:0.0} s): {shownCircuits} live | {shownHeap / 1048576.0:0.0} | {(shownHeap - heapBaseline) / 1024.0 / Math.Max(1, shownCircuits - circuitsBaseline):0} | {app.ResidentBytes / 1048576.0:0} | |"));
+        PrintStep(string.Create(CultureInfo.InvariantCulture, $"all shown again (live in {showTime.TotalSeconds:0.0} s)"),
+            shownHeap, shownCircuits, Math.Max(1, shownCircuits - circuitsBaseline), "");
 
         // What the circuits hold, with the pages still open: a command with {pid}, e.g.
         // "dotnet-gcdump collect -p {pid} -o /tmp/circuits.gcdump" (then dotnet-gcdump report), or dotnet-dump collect.
@@ -131,8 +136,8 @@ internal static class CircuitMemory
         var closedIn = closeStarted.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(65));
         (closedHeap, closedCircuits) = await HeapAsync();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {others.Count} pages closed (circuits gone in {closedIn.TotalSeconds:0.0} s), 65 s later: {closedCircuits} live | {closedHeap / 1048576.0:0.0} | {(closedHeap - heapBaseline) / 1024.0 / others.Count:0} per closed page | {app.ResidentBytes / 1048576.0:0} | |"));
+        PrintStep(string.Create(CultureInfo.InvariantCulture, $"{others.Count} pages closed (circuits gone in {closedIn.TotalSeconds:0.0} s), 65 s later"),
+            closedHeap, closedCircuits, others.Count, " per closed page");
         return 0;
     }
 }

@@ -1,5 +1,10 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using TwilioConsole.Core.Data;
+using TwilioConsole.Core.Data.Entities;
+using TwilioConsole.Core.Messaging;
+using TwilioConsole.Core.Settings;
 using TwilioConsole.Tests.Fakes;
 
 namespace TwilioConsole.Benchmarks;
@@ -31,6 +36,12 @@ internal static class CircuitMemory
             ["TwilioConsole__Circuits__PauseHiddenAfterSeconds"] = "2",
         }, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = app.BaseUrl };
+        // CIRCUITS_ROWS=N fills the three logs (texts, messages, audit) with N rows each, so their pages show full tables.
+        if (System.Environment.GetEnvironmentVariable("CIRCUITS_ROWS") is { Length: > 0 } rows)
+        {
+            await SeedLogsAsync(data, int.Parse(rows, CultureInfo.InvariantCulture));
+        }
+
         async Task<(long Bytes, int Circuits)> HeapAsync()
         {
             using var json = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("diagnostics/heap"));
@@ -139,5 +150,32 @@ internal static class CircuitMemory
         PrintStep(string.Create(CultureInfo.InvariantCulture, $"{others.Count} pages closed (circuits gone in {closedIn.TotalSeconds:0.0} s), 65 s later"),
             closedHeap, closedCircuits, others.Count, " per closed page");
         return 0;
+    }
+
+    /// <summary>Rows for the log pages, written straight into the app's database (it runs on, in WAL mode).</summary>
+    private static async Task SeedLogsAsync(string dataFolder, int count)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={Path.Combine(dataFolder, "console.db")}").Options;
+        await using var db = new AppDbContext(options);
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            var at = now.AddMinutes(-i);
+            var number = string.Create(CultureInfo.InvariantCulture, $"+1415555{i % 10000:0000}");
+            db.Add(new ThankYouText
+            {
+                TaskSid = string.Create(CultureInfo.InvariantCulture, $"WT{i:x32}"), EventType = "task.wrapup", CustomerNumber = number, CustomerName = "Ada",
+                QueueName = "Support", AgentName = "Grace", Body = "Thanks for calling! We are glad we could help.", Status = (ThankYouStatus)(i % 5),
+                Attempts = 1, Mode = ConsoleMode.Sandbox, CreatedAt = at, UpdatedAt = at, NextAttemptAt = at,
+            });
+            db.Add(new MessageRecord
+            {
+                To = number, Sender = "+14155550000", Body = "Your ticket is #4521.", Status = i % 3 == 0 ? "delivered" : "sent", Segments = 1,
+                Source = MessageSource.Form, SentBy = "ada@example.com", Mode = ConsoleMode.Sandbox, CreatedAt = at, UpdatedAt = at,
+            });
+            db.Add(new AuditEntry { At = at, Actor = "ada@example.com", Action = "sms.send", Target = number, Details = "Sent from the form.", Succeeded = i % 4 != 0, Error = i % 4 == 0 ? "21211: invalid number" : null });
+        }
+
+        await db.SaveChangesAsync();
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TwilioConsole.Core.Data.Entities;
+using TwilioConsole.Core.Messaging;
 using static Microsoft.Playwright.Assertions;
 
 namespace TwilioConsole.Tests.E2E;
@@ -29,6 +31,33 @@ public sealed class SendSmsJourneyTests(BrowserFixture browser) : IClassFixture<
         await Expect(page.GetByTestId("messages-table")).ToContainTextAsync("Thanks for calling!");
         await Expect(page.GetByTestId("message-status").First).ToHaveTextAsync("delivered", new() { Timeout = 15_000 });
         await BrowserFixture.ScreenshotAsync(page, "12-messages");
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task LongMessage_ShowsAPreview_AndOpensAndClosesInTheBrowser()
+    {
+        browser.SkipWhenNoBrowser();
+        var body = string.Join(" ", Enumerable.Repeat("A long update about your repair, with every detail staff wrote.", 12)) + " The end.";
+        await browser.App.Services.GetRequiredService<SmsSender>().SendAsync(new SendSmsRequest("+14155550102", body), MessageSource.Form,
+            "ada@example.com", CancellationToken.None);
+        var (page, errors) = await browser.SignedInPageAsync();
+
+        await page.GotoAsync("messages");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var row = page.GetByTestId("messages-table").Locator("tr", new() { HasText = "A long update" }).First;
+        var full = row.GetByTestId("long-text-full");
+        await Expect(full).ToBeHiddenAsync();
+        await Expect(row.Locator(".long-text-preview")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "12b-messages-long-text");
+        await row.GetByText($"Show all {body.Length:N0} characters").ClickAsync();
+        await Expect(full).ToBeVisibleAsync();
+        await Expect(full).ToContainTextAsync("The end.");
+        await Expect(row.Locator(".long-text-preview")).ToBeHiddenAsync();
+        await BrowserFixture.ScreenshotAsync(page, "12c-messages-long-text-open");
+        await row.GetByText("Show less").ClickAsync();
+        await Expect(full).ToBeHiddenAsync();
 
         Assert.Empty(errors);
     }

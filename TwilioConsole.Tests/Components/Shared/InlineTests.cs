@@ -1,0 +1,107 @@
+using Bunit;
+using MudBlazor;
+using TwilioConsole.Core.Settings;
+using TwilioConsole.Web.Components.Shared;
+
+namespace TwilioConsole.Tests.Components.Shared;
+
+/// <summary>
+/// The table rows' read-only pieces drawn inline (no component per row): each must look like the MudBlazor component it
+/// stands for, so its classes are checked against what that component renders in this MudBlazor version.
+/// </summary>
+[Trait("Lane", "Components")]
+public sealed class InlineTests : MudTestContext
+{
+    [Theory]
+    [InlineData(Color.Success, Variant.Outlined, null)]
+    [InlineData(Color.Error, Variant.Outlined, null)]
+    [InlineData(Color.Warning, Variant.Text, "ml-1")]
+    [InlineData(Color.Default, Variant.Text, null)]
+    public void Chip_HasTheClassesOfMudChip(Color color, Variant variant, string? cssClass)
+    {
+        var mud = Render<MudChip<string>>(p => p.Add(c => c.Size, Size.Small).Add(c => c.Color, color).Add(c => c.Variant, variant)
+            .Add(c => c.Class, cssClass).AddChildContent("OK"));
+        var inline = Render(Inline.Chip("OK", color, variant, cssClass: cssClass, title: "why", testId: "status"));
+
+        var chip = inline.Find(".mud-chip");
+        Assert.Equal(Classes(mud.Find(".mud-chip").ClassName), Classes(chip.ClassName));
+        Assert.Equal("OK", chip.QuerySelector(".mud-chip-content")!.TextContent);
+        Assert.Equal("why", chip.GetAttribute("title"));
+        Assert.Equal("status", chip.GetAttribute("data-testid"));
+        Assert.NotNull(inline.Find(".mud-chip-container"));
+    }
+
+    [Fact]
+    public void SandboxLabel_MarksSandboxRowsOnly()
+    {
+        var sandbox = Render(Inline.SandboxLabel(ConsoleMode.Sandbox)).Find("[data-testid=sandbox-label]");
+        Assert.Contains("Sandbox", sandbox.TextContent, StringComparison.Ordinal);
+        Assert.Contains("not sent by your Twilio account", sandbox.GetAttribute("title"), StringComparison.Ordinal);
+        Assert.NotNull(sandbox.QuerySelector("svg.mud-chip-icon path"));
+
+        Assert.Empty(Render(Inline.SandboxLabel(ConsoleMode.Twilio)).Markup.Trim());
+        Assert.Empty(Render(Inline.SandboxLabel(null)).Markup.Trim());
+    }
+
+    [Fact]
+    public void Error_HasTheClassesOfAnErrorCaption()
+    {
+        var mud = Render<MudText>(p => p.Add(c => c.Typo, Typo.caption).Add(c => c.Color, Color.Error).Add(c => c.Class, "d-block").AddChildContent("x"));
+        var inline = Render(Inline.Error("21211: invalid number"));
+
+        Assert.Equal(Classes(mud.Find("span").ClassName), Classes(inline.Find("span").ClassName));
+        Assert.Equal("21211: invalid number", inline.Find("span").TextContent);
+    }
+
+    [Fact]
+    public void Time_IsUtcWithTheFullValueInItsTooltip()
+    {
+        var at = new DateTimeOffset(2026, 12, 3, 23, 5, 9, TimeSpan.FromHours(2));
+        var span = Render(Inline.Time(at)).Find("span");
+
+        Assert.Equal("2026-12-03 21:05:09 UTC", span.TextContent);
+        Assert.Equal("2026-12-03T23:05:09.0000000+02:00", span.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void LongText_ShortIsShownWhole_WithNothingToOpen()
+    {
+        var cut = Render(Inline.LongText("Thanks for calling!"));
+
+        Assert.Equal("Thanks for calling!", cut.Find(".long-text").TextContent);
+        Assert.Empty(cut.FindAll("details"));
+        Assert.Empty(Render(Inline.LongText(null)).Find(".long-text").TextContent);
+    }
+
+    [Fact]
+    public void LongText_LongIsAPreviewCutAtAWord_WithTheWholeTextOneClickAway()
+    {
+        var text = string.Join(" ", Enumerable.Repeat("A long update about your repair.", 20)); // 659 characters
+        var cut = Render(Inline.LongText(text));
+
+        var preview = cut.Find(".long-text-preview").TextContent;
+        Assert.EndsWith("…", preview, StringComparison.Ordinal);
+        Assert.True(preview.Length <= 161, $"preview of {preview.Length} characters");
+        Assert.StartsWith(preview[..^1], text, StringComparison.Ordinal);
+        Assert.Equal(' ', text[preview.Length - 1]); // cut where a word ends
+        Assert.Equal($"Show all {text.Length:N0} characters", cut.Find(".long-text-more").TextContent);
+        Assert.Equal("Show less", cut.Find(".long-text-less").TextContent);
+        Assert.Equal(text, cut.Find("details > [data-testid=long-text-full]").TextContent);
+        Assert.Null(cut.Find("details").GetAttribute("open"));
+    }
+
+    [Theory]
+    [InlineData(170, 160)]   // no space in the last 40 characters: cut at the limit
+    [InlineData(300, 240)]
+    public void LongText_WithoutSpaces_IsCutAtTheLimit_NeverInsideASurrogatePair(int length, int limit)
+    {
+        var plain = new string('x', length);
+        Assert.Equal(limit, Inline.Cut(plain, limit));
+
+        var emoji = new string('x', limit - 1) + "😀" + new string('x', length - limit - 1); // a pair across the limit
+        Assert.Equal(limit - 1, Inline.Cut(emoji, limit));
+    }
+
+    private static string[] Classes(string? className) =>
+        [.. (className ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)];
+}

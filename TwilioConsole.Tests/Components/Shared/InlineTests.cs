@@ -17,6 +17,7 @@ public sealed class InlineTests : MudTestContext
     [InlineData(Color.Error, Variant.Outlined, null)]
     [InlineData(Color.Warning, Variant.Text, "ml-1")]
     [InlineData(Color.Default, Variant.Text, null)]
+    [InlineData(Color.Warning, Variant.Filled, null)]
     public void Chip_HasTheClassesOfMudChip(Color color, Variant variant, string? cssClass)
     {
         var mud = Render<MudChip<string>>(p => p.Add(c => c.Size, Size.Small).Add(c => c.Color, color).Add(c => c.Variant, variant)
@@ -29,6 +30,23 @@ public sealed class InlineTests : MudTestContext
         Assert.Equal("why", chip.GetAttribute("title"));
         Assert.Equal("status", chip.GetAttribute("data-testid"));
         Assert.NotNull(inline.Find(".mud-chip-container"));
+    }
+
+    [Fact]
+    public void LayoutClasses_AreThoseOfMudGridItemPaperStackAndText()
+    {
+        Assert.Equal(Classes(Render<MudGrid>(p => p.Add(c => c.Spacing, 3)).Find("div").ClassName), Classes(Inline.Grid(3)));
+        Assert.Equal(Classes(Render<MudItem>(p => p.Add(c => c.xs, 12).Add(c => c.sm, 6).Add(c => c.lg, 4)).Find("div").ClassName), Classes(Inline.Item(12, 6, 4)));
+        Assert.Equal(Classes(Render<MudPaper>(p => p.Add(c => c.Elevation, 1).Add(c => c.Class, "pa-4 board-queue")).Find("div").ClassName),
+            Classes(Inline.Paper("pa-4 board-queue")));
+        var stack = Render<MudStack>(p => p.Add(c => c.Row, true).Add(c => c.Justify, Justify.SpaceBetween).Add(c => c.AlignItems, AlignItems.Center)).Find("div");
+        Assert.Equal(Classes(stack.ClassName), Classes(Inline.RowSpaced));
+        Assert.Equal("group", stack.GetAttribute("role"));
+        foreach (var typo in new[] { Typo.h6, Typo.caption, Typo.body2 })
+        {
+            Assert.Equal(Classes(Render<MudText>(p => p.Add(c => c.Typo, typo).Add(c => c.Class, "mb-2")).Nodes.OfType<AngleSharp.Dom.IElement>().Single().ClassName),
+                Classes(Inline.Text(typo, "mb-2")));
+        }
     }
 
     [Fact]

@@ -1,0 +1,50 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using TwilioConsole.Core.Operations;
+using TwilioConsole.Core.ThankYou;
+using TwilioConsole.Web.Components.Pages.ThankYou;
+
+namespace TwilioConsole.Tests.Components.ThankYou;
+
+/// <summary>
+/// A log page holds its rows for as long as it is open: each row adds only the table's own row component; its cells,
+/// time, chips and long-text preview are markup (ADR 13).
+/// </summary>
+[Trait("Lane", "Components")]
+public sealed class CompletionTextsRowsTests
+{
+    [Fact]
+    public async Task EachRow_AddsOneComponent()
+    {
+        await using var few = new PageWithTexts();
+        var fewComponents = await few.ComponentsWithAsync(rows: 1);
+        await using var many = new PageWithTexts();
+        var manyComponents = await many.ComponentsWithAsync(rows: 12);
+
+        Assert.Equal(fewComponents + 11, manyComponents);
+    }
+
+    /// <summary>The page in a context of its own (bUnit allows one popover provider per context).</summary>
+    private sealed class PageWithTexts : MudTestContext
+    {
+        public async Task<int> ComponentsWithAsync(int rows)
+        {
+            var ct = Xunit.TestContext.Current.CancellationToken;
+            var settings = Migrated.GetRequiredService<ThankYouSettingsStore>();
+            var long_ = "Hi {customer_name}! " + string.Concat(Enumerable.Repeat("We are glad we could help today. ", 8));
+            Assert.Empty(await settings.SaveAsync(await settings.GetAsync(ct) with { Template = long_ }, "ada@example.com", ct));
+            var intake = Migrated.GetRequiredService<TaskRouterIntake>();
+            for (var i = 0; i < rows; i++)
+            {
+                await intake.AcceptAsync(new TaskEvent("task.wrapup", $"WT{i:x32}", "voice", $$"""{"from":"+1415555{{i:0000}}","name":"Caller {{i}}"}""",
+                    "Support", "Ada", "WK" + new string('b', 32), 95), null, ct);
+            }
+
+            var (page, _) = RenderWithPopovers<CompletionTextsPage>();
+            page.WaitForAssertion(() => Assert.Equal(rows, page.FindAll("[data-testid=thankyou-status]").Count));
+            Assert.Equal(rows, page.FindAll("[data-testid=long-text-toggle]").Count); // each body long enough for a preview
+            return page.FindComponents<IComponent>().Count;
+        }
+    }
+}

@@ -30,6 +30,7 @@ public sealed class BoardViewTests : MudTestContext
 
         var queue = board.Find("[data-testid=board-queue][data-queue='Queue 0']");
         Assert.Equal("Queue 0", queue.QuerySelector("h2")!.TextContent);
+        Assert.Equal("mud-grid-item mud-grid-item-xs-12 mud-grid-item-sm-6 mud-grid-item-lg-6", queue.ParentElement!.ClassName); // two a row on wide screens
         Assert.Equal("SL " + 0.8.ToString("P0", System.Globalization.CultureInfo.InvariantCulture), queue.QuerySelector("[data-testid=board-sl] .mud-chip-content")!.TextContent);
         Assert.Contains("mud-chip-color-success", queue.QuerySelector("[data-testid=board-sl]")!.ClassName, StringComparison.Ordinal);
         Assert.Equal("3", queue.QuerySelector("[data-testid=board-waiting]")!.TextContent);

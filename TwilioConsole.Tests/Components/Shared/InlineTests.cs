@@ -32,21 +32,29 @@ public sealed class InlineTests : MudTestContext
         Assert.NotNull(inline.Find(".mud-chip-container"));
     }
 
+    /// <summary>
+    /// The pages write MudBlazor's layout components (MudGrid, MudItem, MudPaper, MudStack, MudText) as the markup they
+    /// render (ADR 13): these are the class lists they rely on, as this MudBlazor version renders them.
+    /// </summary>
     [Fact]
-    public void LayoutClasses_AreThoseOfMudGridItemPaperStackAndText()
+    public void LayoutMarkup_IsWhatMudBlazorRenders()
     {
-        Assert.Equal(Classes(Render<MudGrid>(p => p.Add(c => c.Spacing, 3)).Find("div").ClassName), Classes(Inline.Grid(3)));
-        Assert.Equal(Classes(Render<MudItem>(p => p.Add(c => c.xs, 12).Add(c => c.sm, 6).Add(c => c.lg, 4)).Find("div").ClassName), Classes(Inline.Item(12, 6, 4)));
-        Assert.Equal(Classes(Render<MudPaper>(p => p.Add(c => c.Elevation, 1).Add(c => c.Class, "pa-4 board-queue")).Find("div").ClassName),
-            Classes(Inline.Paper("pa-4 board-queue")));
-        var stack = Render<MudStack>(p => p.Add(c => c.Row, true).Add(c => c.Justify, Justify.SpaceBetween).Add(c => c.AlignItems, AlignItems.Center)).Find("div");
-        Assert.Equal(Classes(stack.ClassName), Classes(Inline.RowSpaced));
+        Assert.Equal("mud-grid mud-grid-spacing-xs-3 justify-start", Render<MudGrid>(p => p.Add(c => c.Spacing, 3)).Find("div").ClassName);
+        Assert.Equal("mud-grid-item mud-grid-item-xs-12 mud-grid-item-sm-6 mud-grid-item-lg-4",
+            Render<MudItem>(p => p.Add(c => c.xs, 12).Add(c => c.sm, 6).Add(c => c.lg, 4)).Find("div").ClassName);
+        Assert.Equal("mud-paper mud-elevation-1 pa-4", Render<MudPaper>(p => p.Add(c => c.Elevation, 1).Add(c => c.Class, "pa-4")).Find("div").ClassName);
+        Assert.Equal("mud-paper mud-paper-outlined", Render<MudPaper>(p => p.Add(c => c.Outlined, true)).Find("div").ClassName);
+        var stack = Render<MudStack>(p => p.Add(c => c.Row, true).Add(c => c.Justify, Justify.SpaceBetween).Add(c => c.AlignItems, AlignItems.Center)
+            .Add(c => c.Wrap, Wrap.Wrap)).Find("div");
+        Assert.Equal("d-flex flex-row justify-space-between align-center flex-wrap gap-3", stack.ClassName);
         Assert.Equal("group", stack.GetAttribute("role"));
-        foreach (var typo in new[] { Typo.h6, Typo.caption, Typo.body2 })
-        {
-            Assert.Equal(Classes(Render<MudText>(p => p.Add(c => c.Typo, typo).Add(c => c.Class, "mb-2")).Nodes.OfType<AngleSharp.Dom.IElement>().Single().ClassName),
-                Classes(Inline.Text(typo, "mb-2")));
-        }
+        Assert.Equal("d-flex flex-column gap-2", Render<MudStack>(p => p.Add(c => c.Spacing, 2)).Find("div").ClassName);
+        Assert.Equal("<h1 class=\"mud-typography mud-typography-h4 mb-1\">x</h1>",
+            Render<MudText>(p => p.Add(c => c.Typo, Typo.h4).Add(c => c.HtmlTag, "h1").Add(c => c.Class, "mb-1").AddChildContent("x")).Markup);
+        Assert.Equal("<p class=\"mud-typography mud-typography-body2 mud-error-text\">x</p>",
+            Render<MudText>(p => p.Add(c => c.Typo, Typo.body2).Add(c => c.Color, Color.Error).AddChildContent("x")).Markup);
+        Assert.Equal("<span class=\"mud-typography mud-typography-caption\">x</span>", Render<MudText>(p => p.Add(c => c.Typo, Typo.caption).AddChildContent("x")).Markup);
+        Assert.Equal("<p class=\"mud-typography mud-typography-subtitle2\">x</p>", Render<MudText>(p => p.Add(c => c.Typo, Typo.subtitle2).AddChildContent("x")).Markup);
     }
 
     [Fact]

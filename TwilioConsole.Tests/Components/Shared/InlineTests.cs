@@ -49,6 +49,8 @@ public sealed class InlineTests : MudTestContext
         Assert.Equal("d-flex flex-row justify-space-between align-center flex-wrap gap-3", stack.ClassName);
         Assert.Equal("group", stack.GetAttribute("role"));
         Assert.Equal("d-flex flex-column gap-2", Render<MudStack>(p => p.Add(c => c.Spacing, 2)).Find("div").ClassName);
+        Assert.Equal("<th scope=\"col\" class=\"mud-table-cell\">When</th>", Render<MudTh>(p => p.AddChildContent("When")).Markup);
+        Assert.Equal("<td data-label=\"When\" class=\"mud-table-cell\">x</td>", Render<MudTd>(p => p.Add(c => c.DataLabel, "When").AddChildContent("x")).Markup);
         Assert.Equal("<h1 class=\"mud-typography mud-typography-h4 mb-1\">x</h1>",
             Render<MudText>(p => p.Add(c => c.Typo, Typo.h4).Add(c => c.HtmlTag, "h1").Add(c => c.Class, "mb-1").AddChildContent("x")).Markup);
         Assert.Equal("<p class=\"mud-typography mud-typography-body2 mud-error-text\">x</p>",

@@ -24,7 +24,7 @@ public sealed class HiddenTabTests(QuickPauseBrowserFixture browser) : IClassFix
     {
         browser.SkipWhenNoBrowser();
         var (page, errors) = await browser.SignedInPageAsync(1440, 900); // on the Dashboard, its circuit live
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-circuit", "live");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-circuit", "live", new() { Timeout = 15_000 }); // a busy machine
         var live = LiveCircuits; // no page of this fixture navigates away, so no old circuit is closing meanwhile
 
         await TabVisibility.SetAsync(page, hidden: true);

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using TwilioConsole.Core.Settings;
 using TwilioConsole.Web.Components.Shared;
@@ -57,6 +58,54 @@ public sealed class InlineTests : MudTestContext
             Render<MudText>(p => p.Add(c => c.Typo, Typo.body2).Add(c => c.Color, Color.Error).AddChildContent("x")).Markup);
         Assert.Equal("<span class=\"mud-typography mud-typography-caption\">x</span>", Render<MudText>(p => p.Add(c => c.Typo, Typo.caption).AddChildContent("x")).Markup);
         Assert.Equal("<p class=\"mud-typography mud-typography-subtitle2\">x</p>", Render<MudText>(p => p.Add(c => c.Typo, Typo.subtitle2).AddChildContent("x")).Markup);
+    }
+
+    [Theory]
+    [InlineData(Color.Inherit, null)]
+    [InlineData(Color.Default, null)]
+    [InlineData(Color.Primary, null)]
+    [InlineData(Color.Inherit, "ml-1 mr-2")]
+    public void Icon_IsWhatMudIconDraws(Color color, string? cssClass)
+    {
+        var mud = Render<MudIcon>(p => p.Add(c => c.Icon, Icons.Material.Filled.HeadsetMic).Add(c => c.Color, color).Add(c => c.Class, cssClass));
+        var inline = Render(Inline.Icon(Icons.Material.Filled.HeadsetMic, color, cssClass));
+
+        Assert.Equal(mud.Markup, inline.Markup);
+    }
+
+    /// <summary>The Dashboard's cards: MudCard, MudCardHeader (avatar, content), MudCardContent and MudCardActions as markup.</summary>
+    [Fact]
+    public void CardMarkup_IsWhatMudCardRenders()
+    {
+        RenderFragment card = b =>
+        {
+            b.OpenComponent<MudCard>(0);
+            b.AddAttribute(1, "Elevation", 1);
+            b.AddAttribute(2, "Class", "h-100");
+            b.AddAttribute(3, "ChildContent", (RenderFragment)(c =>
+            {
+                c.OpenComponent<MudCardHeader>(0);
+                c.AddAttribute(1, "CardHeaderAvatar", (RenderFragment)(d => d.AddContent(0, "A")));
+                c.AddAttribute(2, "CardHeaderContent", (RenderFragment)(d => d.AddContent(0, "B")));
+                c.CloseComponent();
+                c.OpenComponent<MudCardContent>(3);
+                c.AddAttribute(4, "ChildContent", (RenderFragment)(d => d.AddContent(0, "C")));
+                c.CloseComponent();
+                c.OpenComponent<MudCardActions>(5);
+                c.AddAttribute(6, "ChildContent", (RenderFragment)(d => d.AddContent(0, "D")));
+                c.CloseComponent();
+            }));
+            b.CloseComponent();
+        };
+
+        Render(card).MarkupMatches("""
+            <div class="mud-paper mud-elevation-1 mud-card h-100" style="">
+              <div class="mud-card-header mud-card-header-padding"><div class="mud-card-header-avatar">A</div><div class="mud-card-header-content">B</div></div>
+              <div class="mud-card-content mud-card-content-padding">C</div>
+              <div class="mud-card-actions mud-card-actions-padding">D</div>
+            </div>
+            """);
+        Assert.Equal("<div aria-hidden=\"true\" class=\"flex-grow-1\"></div>", Render<MudSpacer>().Markup);
     }
 
     [Fact]

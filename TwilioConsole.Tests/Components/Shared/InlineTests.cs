@@ -7,8 +7,9 @@ using TwilioConsole.Web.Components.Shared;
 namespace TwilioConsole.Tests.Components.Shared;
 
 /// <summary>
-/// The table rows' read-only pieces drawn inline (no component per row): each must look like the MudBlazor component it
-/// stands for, so its classes are checked against what that component renders in this MudBlazor version.
+/// What the pages draw as markup instead of MudBlazor's display-only components (ADR 13) — <c>Inline</c>'s pieces and the
+/// class lists written by hand — must look like the component it stands for, so each is checked against what that
+/// component renders in this MudBlazor version.
 /// </summary>
 [Trait("Lane", "Components")]
 public sealed class InlineTests : MudTestContext
@@ -34,8 +35,8 @@ public sealed class InlineTests : MudTestContext
     }
 
     /// <summary>
-    /// The pages write MudBlazor's layout components (MudGrid, MudItem, MudPaper, MudStack, MudText) as the markup they
-    /// render (ADR 13): these are the class lists they rely on, as this MudBlazor version renders them.
+    /// The pages write MudBlazor's layout and table components (MudGrid, MudItem, MudPaper, MudStack, MudTh, MudTd,
+    /// MudText) as the markup they render (ADR 13): these are the class lists they rely on, as this MudBlazor version renders them.
     /// </summary>
     [Fact]
     public void LayoutMarkup_IsWhatMudBlazorRenders()

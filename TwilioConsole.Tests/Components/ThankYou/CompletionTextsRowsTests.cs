@@ -32,8 +32,8 @@ public sealed class CompletionTextsRowsTests
         {
             var ct = Xunit.TestContext.Current.CancellationToken;
             var settings = Migrated.GetRequiredService<ThankYouSettingsStore>();
-            var long_ = "Hi {customer_name}! " + string.Concat(Enumerable.Repeat("We are glad we could help today. ", 8));
-            Assert.Empty(await settings.SaveAsync(await settings.GetAsync(ct) with { Template = long_ }, "ada@example.com", ct));
+            var template = "Hi {customer_name}! " + string.Concat(Enumerable.Repeat("We are glad we could help today. ", 8));
+            Assert.Empty(await settings.SaveAsync(await settings.GetAsync(ct) with { Template = template }, "ada@example.com", ct));
             var intake = Migrated.GetRequiredService<TaskRouterIntake>();
             for (var i = 0; i < rows; i++)
             {

@@ -72,6 +72,17 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(page.GetByTestId("audit-table")).ToContainTextAsync("users.create");
         await BrowserFixture.ScreenshotAsync(page, "08-audit-log");
 
+        // Its filters narrow it down, and clearing them brings every entry back.
+        await page.GetByTestId("audit-search").FillAsync("users.create");
+        await Expect(page.GetByTestId("audit-table")).Not.ToContainTextAsync("settings.save");
+        await Expect(page.GetByTestId("audit-table")).ToContainTextAsync("users.create");
+        await page.GetByTestId("audit-outcome").SelectOptionAsync("failed");
+        await Expect(page.GetByTestId("audit-table")).ToContainTextAsync("No entries match.");
+        await BrowserFixture.ScreenshotAsync(page, "08b-audit-log-filtered");
+        await page.GetByTestId("audit-outcome").SelectOptionAsync("");
+        await page.GetByTestId("audit-table").Page.GetByRole(AriaRole.Button, new() { Name = "Clear" }).ClickAsync();
+        await Expect(page.GetByTestId("audit-table")).ToContainTextAsync("settings.save");
+
         // Sign out.
         await page.GetByRole(AriaRole.Button, new() { Name = SignedInClient.AdminEmail }).ClickAsync();
         await page.WaitForTimeoutAsync(500);

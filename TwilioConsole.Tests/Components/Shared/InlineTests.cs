@@ -59,6 +59,16 @@ public sealed class InlineTests : MudTestContext
             Render<MudText>(p => p.Add(c => c.Typo, Typo.body2).Add(c => c.Color, Color.Error).AddChildContent("x")).Markup);
         Assert.Equal("<span class=\"mud-typography mud-typography-caption\">x</span>", Render<MudText>(p => p.Add(c => c.Typo, Typo.caption).AddChildContent("x")).Markup);
         Assert.Equal("<p class=\"mud-typography mud-typography-subtitle2\">x</p>", Render<MudText>(p => p.Add(c => c.Typo, Typo.subtitle2).AddChildContent("x")).Markup);
+
+        // The layout's app bar, main area, container and app-bar buttons (MainLayout).
+        Assert.Equal("<header class=\"mud-appbar mud-appbar-fixed-top mud-elevation-1\"><div role=\"toolbar\" class=\"mud-toolbar mud-toolbar-gutters mud-toolbar-appbar\">x</div></header>",
+            Render<MudAppBar>(p => p.Add(c => c.Elevation, 1).AddChildContent("x")).Markup);
+        Assert.Equal("<div class=\"mud-main-content\">x</div>", Render<MudMainContent>(p => p.AddChildContent("x")).Markup);
+        Assert.Equal("mud-container mud-container-maxwidth-xl mud-container--gutters py-4 px-3 px-sm-6",
+            Render<MudContainer>(p => p.Add(c => c.MaxWidth, MaxWidth.ExtraLarge).Add(c => c.Class, "py-4 px-3 px-sm-6")).Find("div").ClassName);
+        var button = Render<MudIconButton>(p => p.Add(c => c.Icon, Icons.Material.Filled.Menu).Add(c => c.Color, Color.Inherit).Add(c => c.Edge, Edge.Start));
+        Assert.Equal("mud-button-root mud-icon-button mud-inherit-text hover:mud-inherit-hover mud-ripple mud-ripple-icon mud-icon-button-edge-start", button.Find("button").ClassName);
+        Assert.Equal("mud-icon-button-label", button.Find("button > span").ClassName);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using Bunit;
 using MudBlazor;
 using TwilioConsole.Web.Components.Layout;
+using TwilioConsole.Web.Components.Shared;
 
 namespace TwilioConsole.Tests.Components.Shared;
 
@@ -29,6 +30,6 @@ public sealed class SharedThemeProviderTests : MudTestContext
         var second = "<style>aaa</style>";
         Assert.NotSame(first, second);
 
-        Assert.Same(SharedThemeProvider.Shared(first), SharedThemeProvider.Shared(second));
+        Assert.Same(SharedMarkup.Intern(first), SharedMarkup.Intern(second));
     }
 }

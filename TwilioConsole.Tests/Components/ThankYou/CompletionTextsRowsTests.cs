@@ -1,9 +1,13 @@
 using Bunit;
+using System.Reflection;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.RenderTree;
 using Microsoft.Extensions.DependencyInjection;
+using TwilioConsole.Core.Data.Entities;
 using TwilioConsole.Core.Operations;
 using TwilioConsole.Core.ThankYou;
 using TwilioConsole.Web.Components.Pages.ThankYou;
+using TwilioConsole.Web.Components.Shared.LogTables;
 
 namespace TwilioConsole.Tests.Components.ThankYou;
 
@@ -25,6 +29,20 @@ public sealed class CompletionTextsRowsTests
         Assert.Equal(fewComponents, manyComponents);
     }
 
+    /// <summary>
+    /// A full page (25 rows) fits a render tree of 2,048 frames. The renderer keeps a table's tree in a pooled array that
+    /// doubles as it fills, twice over (the tree shown and the one it diffs against), so a page just past 2,048 frames
+    /// holds 2 × 160 KB instead of 2 × 80 KB for as long as it is open. Chips and icons are one frame each for this.
+    /// </summary>
+    [Fact]
+    public async Task AFullPage_FitsInATwoThousandFrameTree()
+    {
+        await using var page = new PageWithTexts();
+        await page.ComponentsWithAsync(rows: 25);
+
+        Assert.InRange(page.TableFrames(), 1, 2048);
+    }
+
     /// <summary>The page in a context of its own (bUnit allows one popover provider per context).</summary>
     private sealed class PageWithTexts : MudTestContext
     {
@@ -44,7 +62,18 @@ public sealed class CompletionTextsRowsTests
             var (page, _) = RenderWithPopovers<CompletionTextsPage>();
             page.WaitForAssertion(() => Assert.Equal(rows, page.FindAll("[data-testid=thankyou-status]").Count));
             Assert.Equal(rows, page.FindAll("[data-testid=long-text-toggle]").Count); // each body long enough for a preview
+            _table = page.FindComponent<LogTable<ThankYouText>>();
             return page.FindComponents<IComponent>().Count;
+        }
+
+        private IRenderedComponent<LogTable<ThankYouText>>? _table;
+
+        /// <summary>How many frames the log table's current render tree holds (the renderer's own count).</summary>
+        public int TableFrames()
+        {
+            var frames = typeof(Renderer).GetMethod("GetCurrentRenderTreeFrames", BindingFlags.NonPublic | BindingFlags.Instance, [typeof(int)])!
+                .Invoke(Renderer, [_table!.ComponentId])!;
+            return (int)frames.GetType().GetField("Count")!.GetValue(frames)!;
         }
     }
 }

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.RenderTree;
 using MudBlazor;
+using TwilioConsole.Web.Components.Shared;
 
 namespace TwilioConsole.Web.Components.Layout;
 
@@ -13,9 +13,6 @@ namespace TwilioConsole.Web.Components.Layout;
 /// </summary>
 public sealed class SharedThemeProvider : MudThemeProvider
 {
-    private const int MaxShared = 16; // light and dark of one theme; a bound in case themes are ever made per user
-    private static readonly ConcurrentDictionary<string, string> Styles = new(StringComparer.Ordinal);
-
     // Reading the frames MudBlazor wrote needs the render tree's own types (BL0006: they may change between .NET
     // versions). Only markup frames are copied; anything else falls back to MudBlazor's own rendering, and a Components
     // test checks the output is MudThemeProvider's.
@@ -38,16 +35,10 @@ public sealed class SharedThemeProvider : MudThemeProvider
         for (var i = 0; i < frames.Count; i++)
         {
 #pragma warning disable ASP0006 // the sequence numbers MudBlazor wrote, so its frames diff as they would unshared
-            builder.AddMarkupContent(frames.Array[i].Sequence, Shared(frames.Array[i].MarkupContent));
+            builder.AddMarkupContent(frames.Array[i].Sequence, SharedMarkup.Intern(frames.Array[i].MarkupContent));
 #pragma warning restore ASP0006
         }
     }
 
 #pragma warning restore BL0006
-
-    /// <summary>The one kept copy of <paramref name="markup"/>.</summary>
-    internal static string Shared(string markup) =>
-        Styles.TryGetValue(markup, out var kept) ? kept
-        : Styles.Count < MaxShared ? Styles.GetOrAdd(markup, markup)
-        : markup;
 }

@@ -84,6 +84,30 @@ public sealed class InlineTests : MudTestContext
         Assert.Equal(mud.Markup, inline.Markup);
     }
 
+    [Theory]
+    [InlineData(Variant.Text, Color.Default, Size.Medium, true, false, "_blank")]
+    [InlineData(Variant.Filled, Color.Primary, Size.Medium, true, false, null)]
+    [InlineData(Variant.Text, Color.Primary, Size.Medium, false, true, null)]
+    [InlineData(Variant.Outlined, Color.Default, Size.Small, true, false, "_blank")]
+    [InlineData(Variant.Text, Color.Primary, Size.Medium, false, false, null)]
+    public void LinkButton_IsWhatMudButtonDrawsForALink(Variant variant, Color color, Size size, bool start, bool end, string? target)
+    {
+        var icon = Icons.Material.Filled.Download;
+        var mud = Render<MudButton>(p => p.Add(c => c.Href, "audit?x=1").Add(c => c.Variant, variant).Add(c => c.Color, color).Add(c => c.Size, size)
+            .Add(c => c.StartIcon, start ? icon : null).Add(c => c.EndIcon, end ? icon : null).Add(c => c.Target, target).AddChildContent("Open")).Find("a");
+        var inline = Render(Inline.LinkButton("audit?x=1", "Open", variant, color, start ? icon : null, end ? icon : null, size, target)).Find("a");
+
+        Assert.Equal(Classes(mud.ClassName), Classes(inline.ClassName));
+        foreach (var attribute in new[] { "href", "target", "rel" })
+        {
+            Assert.Equal(mud.GetAttribute(attribute), inline.GetAttribute(attribute));
+        }
+
+        Assert.Equal(mud.TextContent, inline.TextContent);
+        Assert.Equal(mud.QuerySelector(".mud-button-label")!.InnerHtml.Replace("tabindex=\"-1\" ", "", StringComparison.Ordinal),
+            inline.QuerySelector(".mud-button-label")!.InnerHtml);
+    }
+
     /// <summary>The Dashboard's cards: MudCard, MudCardHeader (avatar, content), MudCardContent and MudCardActions as markup.</summary>
     [Fact]
     public void CardMarkup_IsWhatMudCardRenders()

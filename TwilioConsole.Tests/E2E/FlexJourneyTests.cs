@@ -21,9 +21,12 @@ public sealed class FlexJourneyTests(BrowserFixture browser) : IClassFixture<Bro
 
         // The thank-you text waits for task.completed: only a completed wrap-up sends it.
         await page.GetByRole(AriaRole.Link, new() { Name = "Completion texts", Exact = true }).First.ClickAsync();
+        await page.GetByTestId("thankyou-edit").ClickAsync();
         await page.GetByText("When the agent completes wrap-up (task.completed)").ClickAsync();
         await page.GetByTestId("thankyou-save").ClickAsync();
         await Expect(page.GetByText("Thank-you text settings saved.")).ToBeVisibleAsync();
+        await page.GetByTestId("thankyou-edit").ClickAsync();
+        await Expect(page.GetByTestId("thankyou-summary")).ToContainTextAsync("the agent completes wrap-up (task.completed)");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Flex", Exact = true }).ClickAsync();
         await BrowserFixture.WaitForInteractiveAsync(page);

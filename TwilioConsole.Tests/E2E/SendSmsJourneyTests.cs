@@ -122,6 +122,8 @@ public sealed class SendSmsJourneyTests(BrowserFixture browser) : IClassFixture<
         await Expect(row.GetByTestId("thankyou-status")).ToHaveTextAsync("Sent", new() { Timeout = 15_000 });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("total-sent")).Not.ToHaveTextAsync("0", new() { Timeout = 10_000 });
+        await Expect(page.GetByTestId("thankyou-summary")).ToContainTextAsync("On: sent when the call ends (task.wrapup)");
+        await page.GetByTestId("thankyou-edit").ClickAsync();
         await Expect(page.GetByTestId("thankyou-preview")).ToContainTextAsync("Hi Zoë Park");
         await BrowserFixture.ScreenshotAsync(page, "16-completion-texts");
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Messages", Exact = true }).ClickAsync();

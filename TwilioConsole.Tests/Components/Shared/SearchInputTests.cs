@@ -1,12 +1,12 @@
 using Bunit;
 using MudBlazor;
-using TwilioConsole.Web.Components.Shared.LogTables;
+using TwilioConsole.Web.Components.Shared.Inputs;
 
 namespace TwilioConsole.Tests.Components.Shared;
 
 /// <summary>The log pages' search box (ADR 14): MudTextField's look, the search applied once typing pauses.</summary>
 [Trait("Lane", "Components")]
-public sealed class SearchFieldTests : MudTestContext
+public sealed class SearchInputTests : MudTestContext
 {
     private static IEnumerable<string> Classes(string? value) => (value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Order();
 
@@ -16,7 +16,7 @@ public sealed class SearchFieldTests : MudTestContext
         var mud = Render<MudTextField<string>>(p => p.Add(c => c.Value, "abc").Add(c => c.Label, "Search").Add(c => c.Placeholder, "actor")
             .Add(c => c.Adornment, Adornment.Start).Add(c => c.AdornmentIcon, Icons.Material.Filled.Search).Add(c => c.Variant, Variant.Outlined)
             .Add(c => c.Margin, Margin.Dense).Add(c => c.Clearable, true));
-        var ours = Render<SearchField>(p => p.Add(c => c.Value, "abc").Add(c => c.Label, "Search").Add(c => c.Placeholder, "actor"));
+        var ours = Render<SearchInput>(p => p.Add(c => c.Value, "abc").Add(c => c.Label, "Search").Add(c => c.Placeholder, "actor"));
 
         foreach (var selector in new[] { ".mud-input-control", ".mud-input", "input", ".mud-input-adornment", ".mud-input-adornment svg", ".mud-input-clear-button", "fieldset", "label" })
         {
@@ -31,7 +31,7 @@ public sealed class SearchFieldTests : MudTestContext
     public void TypingApplies_OnceTypingPauses_Trimmed()
     {
         var applied = new List<string?>();
-        var field = Render<SearchField>(p => p.Add(c => c.Label, "Search").Add(c => c.DebounceMilliseconds, 50)
+        var field = Render<SearchInput>(p => p.Add(c => c.Label, "Search").Add(c => c.DebounceMilliseconds, 50)
             .Add(c => c.ValueChanged, (string? v) => applied.Add(v)));
 
         field.Find("input").Input("a");
@@ -47,7 +47,7 @@ public sealed class SearchFieldTests : MudTestContext
     public void Enter_AppliesAtOnce_AndClearRemovesTheSearch()
     {
         string? current = null;
-        var field = Render<SearchField>(p => p.Add(c => c.Label, "Search").Add(c => c.DebounceMilliseconds, 60_000)
+        var field = Render<SearchInput>(p => p.Add(c => c.Label, "Search").Add(c => c.DebounceMilliseconds, 60_000)
             .Add(c => c.ValueChanged, (string? v) => current = v));
 
         field.Find("input").Input("bob");

@@ -1,13 +1,13 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using TwilioConsole.Web.Components.Shared.LogTables;
+using TwilioConsole.Web.Components.Shared.Inputs;
 
 namespace TwilioConsole.Tests.Components.Shared;
 
 /// <summary>The log pages' filters (ADR 14): the browser's own select in MudSelect's outlined look.</summary>
 [Trait("Lane", "Components")]
-public sealed class FilterSelectTests : MudTestContext
+public sealed class SelectInputTests : MudTestContext
 {
     private static readonly IReadOnlyList<(string, string)> Outcomes = [("ok", "Succeeded"), ("failed", "Failed")];
 
@@ -20,9 +20,9 @@ public sealed class FilterSelectTests : MudTestContext
         var mud = Render<MudSelect<string>>(p => p.Add(c => c.Value, "ok").Add(c => c.Label, "Outcome").Add(c => c.Variant, Variant.Outlined)
             .Add(c => c.Margin, Margin.Dense)
             .Add(c => c.ChildContent, (RenderFragment)(b => { b.OpenComponent<MudSelectItem<string>>(0); b.AddAttribute(1, "Value", "ok"); b.CloseComponent(); })));
-        var ours = Render<FilterSelect>(p => p.Add(c => c.Label, "Outcome").Add(c => c.Options, Outcomes).Add(c => c.Value, "ok"));
+        var ours = Render<SelectInput>(p => p.Add(c => c.Label, "Outcome").Add(c => c.Options, Outcomes).Add(c => c.Value, "ok"));
 
-        Assert.Equal(Classes(mud.Find(".mud-input-control").ClassName), Classes(ours.Find(".mud-input-control").ClassName).Except(["filter-select"]));
+        Assert.Equal(Classes(mud.Find(".mud-input-control").ClassName), Classes(ours.Find(".mud-input-control").ClassName).Except(["select-input"]));
         Assert.Equal(Classes(mud.Find(".mud-input").ClassName), Classes(ours.Find(".mud-input").ClassName));
         Assert.Equal(Classes(mud.Find("input.mud-input-slot").ClassName), Classes(ours.Find("select").ClassName));
         foreach (var selector in new[] { ".mud-input-adornment", ".mud-input-adornment svg", "fieldset", "label" })
@@ -37,7 +37,7 @@ public sealed class FilterSelectTests : MudTestContext
     public void Choosing_TellsThePage_AndTheEmptyChoiceMeansAll()
     {
         var values = new List<string?>();
-        var select = Render<FilterSelect>(p => p.Add(c => c.Label, "Outcome").Add(c => c.Options, Outcomes).Add(c => c.AnyText, "All")
+        var select = Render<SelectInput>(p => p.Add(c => c.Label, "Outcome").Add(c => c.Options, Outcomes).Add(c => c.AnyText, "All")
             .Add(c => c.ValueChanged, (string? v) => values.Add(v)));
 
         Assert.Equal(["All", "Succeeded", "Failed"], select.FindAll("option").Select(o => o.TextContent));

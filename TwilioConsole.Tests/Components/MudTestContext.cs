@@ -61,6 +61,10 @@ public abstract class MudTestContext : BunitContext
 
     protected FakeAccountsApi Accounts { get; } = new();
 
+    /// <summary>An element's classes in a fixed order, to compare markup written by hand with what MudBlazor renders.</summary>
+    protected static string[] Classes(string? className) =>
+        [.. (className ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)];
+
     protected (IRenderedComponent<T> Page, IRenderedComponent<MudPopoverProvider> Popovers) RenderWithPopovers<T>()
         where T : IComponent
     {

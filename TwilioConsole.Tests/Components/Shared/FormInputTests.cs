@@ -8,8 +8,6 @@ namespace TwilioConsole.Tests.Components.Shared;
 [Trait("Lane", "Components")]
 public sealed class FormInputTests : MudTestContext
 {
-    private static IEnumerable<string> Classes(string? value) => (value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Order();
-
     private static readonly string[] Parts = [".mud-input-control", ".mud-input", "input", "fieldset", "label", ".mud-input-control-helper-container", ".mud-input-helper-text", ".me-auto"];
 
     [Theory]

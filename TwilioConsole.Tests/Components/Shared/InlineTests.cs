@@ -213,7 +213,4 @@ public sealed class InlineTests : MudTestContext
         var emoji = new string('x', limit - 1) + "😀" + new string('x', length - limit - 1); // a pair across the limit
         Assert.Equal(limit - 1, Inline.Cut(emoji, limit));
     }
-
-    private static string[] Classes(string? className) =>
-        [.. (className ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)];
 }

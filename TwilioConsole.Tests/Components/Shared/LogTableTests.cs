@@ -25,8 +25,6 @@ public sealed class LogTableTests : MudTestContext
         return Task.FromResult(new LogTablePage<int>(items, count));
     };
 
-    private static IEnumerable<string> Classes(string? value) => (value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Order();
-
     [Fact]
     public void LooksLikeMudTable_DenseHoverStackedOnPhones()
     {

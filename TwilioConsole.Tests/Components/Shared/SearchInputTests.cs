@@ -8,8 +8,6 @@ namespace TwilioConsole.Tests.Components.Shared;
 [Trait("Lane", "Components")]
 public sealed class SearchInputTests : MudTestContext
 {
-    private static IEnumerable<string> Classes(string? value) => (value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Order();
-
     [Fact]
     public void LooksLikeAnOutlinedDenseMudTextField()
     {

@@ -11,8 +11,6 @@ public sealed class SelectInputTests : MudTestContext
 {
     private static readonly IReadOnlyList<(string, string)> Outcomes = [("ok", "Succeeded"), ("failed", "Failed")];
 
-    private static IEnumerable<string> Classes(string? value) => (value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Order();
-
     [Fact]
     public void LooksLikeAnOutlinedDenseMudSelect()
     {

@@ -165,4 +165,25 @@ public sealed class LogTableTests : MudTestContext
         table.WaitForAssertion(() => Assert.Equal("row 7", table.Find("tbody td").TextContent));
         Assert.Empty(table.FindAll("[role=progressbar]"));
     }
+
+    [Fact]
+    public void AParentRenderThatChangesNothing_LeavesTheRowsAlone_AndARowVersionChangeDrawsThemAgain()
+    {
+        var load = Numbers(3);
+        var table = Render<LogTable<int>>(p => p.Add(c => c.Load, load).Add(c => c.HeaderContent, Header).Add(c => c.RowTemplate, Row).Add(c => c.RowVersion, false));
+        var renders = table.RenderCount;
+
+        table.Render(p => p.Add(c => c.Load, load).Add(c => c.HeaderContent, Header).Add(c => c.RowTemplate, Row).Add(c => c.RowVersion, false));
+        Assert.Equal(renders, table.RenderCount);
+
+        var shown = true;
+        RenderFragment<int> masked = n => b => b.AddMarkupContent(0, shown ? $"<td>{n}</td>" : "<td>•</td>");
+        table.Render(p => p.Add(c => c.Load, load).Add(c => c.HeaderContent, Header).Add(c => c.RowTemplate, masked).Add(c => c.RowVersion, true));
+        Assert.Equal(renders + 1, table.RenderCount);
+        Assert.Equal("1", table.Find("tbody td").TextContent);
+
+        shown = false;
+        table.Render(p => p.Add(c => c.Load, load).Add(c => c.HeaderContent, Header).Add(c => c.RowTemplate, masked).Add(c => c.RowVersion, false));
+        Assert.Equal("•", table.Find("tbody td").TextContent);
+    }
 }

@@ -43,6 +43,20 @@ public sealed class CompletionTextsRowsTests
         Assert.InRange(page.TableFrames(), 1, 2048);
     }
 
+    /// <summary>The rows are drawn again when "Show numbers" changes, though the table skips the page's other renders.</summary>
+    [Fact]
+    public async Task ShowNumbers_RevealsTheNumbersInTheRows()
+    {
+        await using var texts = new PageWithTexts();
+        await texts.ComponentsWithAsync(rows: 2);
+        var page = texts.Page!;
+        Assert.DoesNotContain("+14155550001", page.Markup, StringComparison.Ordinal);
+
+        page.Find(".mud-switch input").Change(true);
+
+        page.WaitForAssertion(() => Assert.Contains("+14155550001", page.Markup, StringComparison.Ordinal));
+    }
+
     /// <summary>The page in a context of its own (bUnit allows one popover provider per context).</summary>
     private sealed class PageWithTexts : MudTestContext
     {
@@ -63,8 +77,11 @@ public sealed class CompletionTextsRowsTests
             page.WaitForAssertion(() => Assert.Equal(rows, page.FindAll("[data-testid=thankyou-status]").Count));
             Assert.Equal(rows, page.FindAll("[data-testid=long-text-toggle]").Count); // each body long enough for a preview
             _table = page.FindComponent<LogTable<ThankYouText>>();
+            Page = page;
             return page.FindComponents<IComponent>().Count;
         }
+
+        public IRenderedComponent<CompletionTextsPage>? Page { get; private set; }
 
         private IRenderedComponent<LogTable<ThankYouText>>? _table;
 

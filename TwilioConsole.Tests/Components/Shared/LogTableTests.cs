@@ -186,4 +186,24 @@ public sealed class LogTableTests : MudTestContext
         table.Render(p => p.Add(c => c.Load, load).Add(c => c.HeaderContent, Header).Add(c => c.RowTemplate, masked).Add(c => c.RowVersion, false));
         Assert.Equal("•", table.Find("tbody td").TextContent);
     }
+
+    [Fact]
+    public async Task AQuietRefreshThatFindsTheSameRows_DrawsNothing_AndAChangedRowIsDrawn()
+    {
+        var statuses = new[] { "sent", "sent" };
+        Func<LogTableRequest, CancellationToken, Task<LogTablePage<(int Id, string Status)>>> load = (_, _) =>
+            Task.FromResult(new LogTablePage<(int Id, string Status)>([.. statuses.Select((s, i) => (i, s))], statuses.Length));
+        RenderFragment<(int Id, string Status)> row = r => b => b.AddMarkupContent(0, $"<td>{r.Status}</td>");
+        var table = Render<LogTable<(int Id, string Status)>>(p => p.Add(c => c.Load, load).Add(c => c.HeaderContent, Header).Add(c => c.RowTemplate, row)
+            .Add(c => c.RowStamp, r => r));
+        var renders = table.RenderCount;
+
+        await table.InvokeAsync(table.Instance.RefreshAsync);
+        Assert.Equal(renders, table.RenderCount);
+
+        statuses[1] = "delivered";
+        await table.InvokeAsync(table.Instance.RefreshAsync);
+        Assert.Equal(renders + 1, table.RenderCount);
+        Assert.Equal(["sent", "delivered"], table.FindAll("tbody td").Select(td => td.TextContent));
+    }
 }

@@ -2,6 +2,7 @@ using Bunit;
 using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.RenderTree;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TwilioConsole.Core.Data.Entities;
 using TwilioConsole.Core.Operations;
@@ -57,10 +58,28 @@ public sealed class CompletionTextsRowsTests
         page.WaitForAssertion(() => Assert.Contains("+14155550001", page.Markup, StringComparison.Ordinal));
     }
 
+    /// <summary>A failed text's Retry (a plain button in MudButton's markup) asks first, then queues the text again.</summary>
+    [Fact]
+    public async Task Retry_AsksThenQueuesTheFailedTextAgain()
+    {
+        await using var texts = new PageWithTexts();
+        await texts.ComponentsWithAsync(rows: 1, failed: true);
+        var page = texts.Page!;
+
+        page.WaitForElement("[data-testid=thankyou-retry]").Click();
+        texts.Dialogs!.WaitForAssertion(() => Assert.Contains("Send again?", texts.Dialogs!.Markup, StringComparison.Ordinal));
+        texts.Dialogs!.FindAll("button").Single(b => b.TextContent.Contains("Send again", StringComparison.Ordinal)).Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Pending", page.Find("[data-testid=thankyou-status]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=thankyou-retry]"));
+    }
+
     /// <summary>The page in a context of its own (bUnit allows one popover provider per context).</summary>
     private sealed class PageWithTexts : MudTestContext
     {
-        public async Task<int> ComponentsWithAsync(int rows)
+        public IRenderedComponent<MudBlazor.MudDialogProvider>? Dialogs { get; private set; }
+
+        public async Task<int> ComponentsWithAsync(int rows, bool failed = false)
         {
             var ct = Xunit.TestContext.Current.CancellationToken;
             var settings = Migrated.GetRequiredService<ThankYouSettingsStore>();
@@ -73,9 +92,16 @@ public sealed class CompletionTextsRowsTests
                     "Support", "Ada", "WK" + new string('b', 32), 95), null, ct);
             }
 
+            if (failed)
+            {
+                await using var db = await Migrated.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<TwilioConsole.Core.Data.AppDbContext>>().CreateDbContextAsync(ct);
+                await db.ThankYouTexts.ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, ThankYouStatus.Failed).SetProperty(t => t.LastError, "Twilio said no"), ct);
+                Dialogs = Render<MudBlazor.MudDialogProvider>();
+            }
+
             var (page, _) = RenderWithPopovers<CompletionTextsPage>();
             page.WaitForAssertion(() => Assert.Equal(rows, page.FindAll("[data-testid=thankyou-status]").Count));
-            Assert.Equal(rows, page.FindAll("[data-testid=long-text-toggle]").Count); // each body long enough for a preview
+            Assert.Equal(failed ? 0 : rows, page.FindAll("[data-testid=long-text-toggle]").Count); // each body long enough for a preview (a failed row shows its error)
             _table = page.FindComponent<LogTable<ThankYouText>>();
             Page = page;
             return page.FindComponents<IComponent>().Count;

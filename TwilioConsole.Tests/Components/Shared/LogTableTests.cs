@@ -206,4 +206,32 @@ public sealed class LogTableTests : MudTestContext
         Assert.Equal(renders + 1, table.RenderCount);
         Assert.Equal(["sent", "delivered"], table.FindAll("tbody td").Select(td => td.TextContent));
     }
+
+    [Fact]
+    public void ALiveRefresh_NeverCancelsAPageTheUserAskedFor()
+    {
+        var gates = new List<TaskCompletionSource<LogTablePage<int>>>();
+        var table = RenderTable((request, ct) =>
+        {
+            if (request.Page == 0 && gates.Count == 0)
+            {
+                return Numbers(60)(request, ct);
+            }
+
+            var gate = new TaskCompletionSource<LogTablePage<int>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            ct.Register(() => gate.TrySetCanceled(ct));
+            gates.Add(gate);
+            return gate.Task;
+        });
+
+        table.Find("[aria-label='Next page']").Click(); // slow: still loading
+        var refresh = table.InvokeAsync(table.Instance.RefreshAsync); // the page's live refresh fires meanwhile
+
+        Assert.True(refresh.IsCompleted); // it left the user's load alone rather than waiting on a load of its own
+        Assert.Single(gates);
+        Assert.False(gates[0].Task.IsCanceled);
+        gates[0].SetResult(new LogTablePage<int>([26, 27], 60));
+        table.WaitForAssertion(() => Assert.Equal("26-50 of 60", table.Find("[data-testid=log-table-range]").TextContent));
+        Assert.Empty(table.FindAll("[role=progressbar]"));
+    }
 }

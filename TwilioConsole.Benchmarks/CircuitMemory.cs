@@ -81,6 +81,13 @@ internal static class CircuitMemory
                 $"| {circuits} | {heap / 1048576.0:0.0} | {(heap - heapBaseline) / 1024.0 / added:0} | {now / 1048576.0:0} | {(now - baseline) / 1024.0 / added:0} |"));
         }
 
+        // The same pages left idle on screen for a minute: what a circuit keeps, without the render buffers the last
+        // pages' first renders (and their prerenders) gave back to the runtime's shared array pool, which a full
+        // collection trims once they have been unused for a minute.
+        await Task.Delay(TimeSpan.FromSeconds(65));
+        var (idleHeap, idleCircuits) = await HeapAsync();
+        PrintStep($"the same pages idle on screen, 65 s later", idleHeap, idleCircuits, Math.Max(1, idleCircuits - circuitsBaseline), "");
+
         // Hidden tabs: each gives up its circuit after the delay; then all are shown again.
         var others = pages.Skip(1).ToList();
         var hideStarted = System.Diagnostics.Stopwatch.StartNew();

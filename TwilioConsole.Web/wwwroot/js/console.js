@@ -7,6 +7,10 @@ window.twilioConsole = {
             element.requestFullscreen().catch(() => { /* refused by the browser: the board stays in the page */ });
         }
     },
+    /** Moves the focus to the first element the selector finds (a button that replaced the one the user pressed). */
+    focus(selector) {
+        document.querySelector(selector)?.focus();
+    },
     // Copies text; answers false when the browser refuses (no clipboard permission or an insecure origin).
     copy: async function (text) {
         try {

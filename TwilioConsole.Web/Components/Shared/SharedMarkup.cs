@@ -10,11 +10,42 @@ public static class SharedMarkup
 {
     private const int MaxKept = 2048;
     private const int MaxLength = 32 * 1024; // characters: icons and chips are a few hundred, the theme's styles about 13,000
+    private const int MaxRecent = 32;
     private static readonly ConcurrentDictionary<string, string> Kept = new(StringComparer.Ordinal);
+    private static readonly LinkedList<string> RecentlyKept = [];
+    private static readonly Lock RecentGate = new();
 
     /// <summary>The kept copy of <paramref name="markup"/>; once the bound is reached, new text is used as it is.</summary>
     public static string Intern(string markup) =>
         Kept.TryGetValue(markup, out var kept) ? kept
         : Kept.Count < MaxKept && markup.Length <= MaxLength ? Kept.GetOrAdd(markup, markup)
         : markup;
+
+    /// <summary>
+    /// The kept copy of markup that changes over time but is drawn alike by many pages at once (a chart of today's
+    /// figures): the last few texts are kept, so pages drawing the same version share it, and older versions are let go.
+    /// </summary>
+    public static string Recent(string markup)
+    {
+        lock (RecentGate)
+        {
+            for (var node = RecentlyKept.First; node is not null; node = node.Next)
+            {
+                if (string.Equals(node.Value, markup, StringComparison.Ordinal))
+                {
+                    RecentlyKept.Remove(node);
+                    RecentlyKept.AddFirst(node);
+                    return node.Value;
+                }
+            }
+
+            RecentlyKept.AddFirst(markup);
+            if (RecentlyKept.Count > MaxRecent)
+            {
+                RecentlyKept.RemoveLast();
+            }
+
+            return markup;
+        }
+    }
 }

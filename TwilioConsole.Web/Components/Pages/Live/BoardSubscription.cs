@@ -1,5 +1,5 @@
 using System.Globalization;
-using MudBlazor;
+using TwilioConsole.Web.Components.Shared.Charts;
 using TwilioConsole.Core.Live;
 
 namespace TwilioConsole.Web.Components.Pages.Live;
@@ -41,9 +41,9 @@ internal sealed class BoardSubscription : IDisposable
     public void Dispose() => _feed.Changed -= OnChanged;
 
     /// <summary>Today's calls per queue per hour, a series per queue (the Live page's and the Dashboard's charts).</summary>
-    public static List<ChartSeries<double>> HourSeries(BoardSnapshot snapshot) =>
-        [.. snapshot.Queues.Select(q => new ChartSeries<double> { Name = q.Name, Data = q.CallsByHour.Select(c => (double)c).ToArray() })];
+    public static List<ChartSeries> HourSeries(BoardSnapshot snapshot) =>
+        [.. snapshot.Queues.Select(q => new ChartSeries(q.Name, [.. q.CallsByHour.Select(c => (double)c)]))];
 
-    /// <summary>Hour labels for 0–23, every <paramref name="every"/> hours ("00", "03", …), the others blank.</summary>
-    public static string[] HourLabels(int every) => [.. Enumerable.Range(0, 24).Select(h => h % every == 0 ? h.ToString("00", CultureInfo.InvariantCulture) : "")];
+    /// <summary>The hours 0–23 as the charts label them ("00" … "23").</summary>
+    public static readonly IReadOnlyList<string> Hours = [.. Enumerable.Range(0, 24).Select(h => h.ToString("00", CultureInfo.InvariantCulture))];
 }

@@ -87,6 +87,7 @@ internal static class CircuitMemory
         await Task.Delay(TimeSpan.FromSeconds(65));
         var (idleHeap, idleCircuits) = await HeapAsync();
         PrintStep($"the same pages idle on screen, 65 s later", idleHeap, idleCircuits, Math.Max(1, idleCircuits - circuitsBaseline), "");
+        await ShellHook.RunAsync("CIRCUITS_INSPECT_IDLE", ("pid", app.ProcessId));
 
         // Hidden tabs: each gives up its circuit after the delay; then all are shown again.
         var others = pages.Skip(1).ToList();

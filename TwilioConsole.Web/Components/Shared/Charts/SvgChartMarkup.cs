@@ -27,29 +27,30 @@ public static class SvgChartMarkup
     public static string Build(ChartKind kind, IReadOnlyList<ChartSeries> series, IReadOnlyList<string> labels, int axisEvery, string height, string description)
     {
         var max = NiceMax(series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max());
-        var step = max / GridLines(max);
+        var steps = GridLines(max);
+        var ticks = Enumerable.Range(0, steps + 1).Select(n => max * n / steps).ToList();
+        var slot = (Right - Left) / Math.Max(1, labels.Count);
         var html = new StringBuilder(2048 + series.Count * labels.Count * 96);
         html.Append(CultureInfo.InvariantCulture, $"<svg class=\"mud-chart-{(kind == ChartKind.Bar ? "bar" : "line")} mud-ltr\" width=\"100%\" height=\"{Encode(height)}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Encode(description)}\">");
 
         html.Append("<g class=\"mud-charts-grid\"><g class=\"mud-charts-gridlines-yaxis\">");
-        for (var value = 0.0; value <= max + step / 2; value += step)
+        foreach (var value in ticks)
         {
             html.Append(CultureInfo.InvariantCulture, $"<path stroke=\"#e0e0e0\" stroke-width=\"0.3\" d=\"M {Left} {Y(value, max)} L {Right} {Y(value, max)}\"></path>");
         }
 
         html.Append("</g></g><g class=\"mud-charts-yaxis\">");
-        for (var value = 0.0; value <= max + step / 2; value += step)
+        foreach (var value in ticks)
         {
             html.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{Y(value, max) + FontSize / 3}\" font-size=\"{FontSize}px\" text-anchor=\"end\">{Number(value)}</text>");
         }
 
         html.Append("</g><g class=\"mud-charts-xaxis\">");
-        var slot = (Right - Left) / Math.Max(1, labels.Count);
         for (var i = 0; i < labels.Count; i++)
         {
             if (i % Math.Max(1, axisEvery) == 0)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<text x=\"{Round(Left + slot * (i + 0.5))}\" y=\"{Height - 8}\" font-size=\"{FontSize}px\" text-anchor=\"middle\">{Encode(labels[i])}</text>");
+                html.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(i, slot)}\" y=\"{Height - 8}\" font-size=\"{FontSize}px\" text-anchor=\"middle\">{Encode(labels[i])}</text>");
             }
         }
 
@@ -82,7 +83,7 @@ public static class SvgChartMarkup
             for (var i = 0; i < labels.Count; i++)
             {
                 var value = Value(series[s], i);
-                var x = Left + slot * (i + 0.5) - bar * series.Count / 2 + bar * s;
+                var x = Centre(i, slot) - bar * series.Count / 2 + bar * s;
                 var y = Y(value, max);
                 html.Append(CultureInfo.InvariantCulture,
                     $"<rect class=\"mud-chart-bar\" x=\"{Round(x)}\" y=\"{y}\" width=\"{Round(bar * 0.9)}\" height=\"{Round(Bottom - y)}\"><title>{Title(series[s], labels, i)}</title></rect>");
@@ -98,16 +99,17 @@ public static class SvgChartMarkup
         for (var s = 0; s < series.Count; s++)
         {
             html.Append(CultureInfo.InvariantCulture, $"<g class=\"mud-chart-serie\"><path class=\"mud-chart-line\" fill=\"none\" stroke=\"{Color(s)}\" stroke-width=\"3\" d=\"");
-            for (var i = 0; i < labels.Count; i++)
+            var points = Enumerable.Range(0, labels.Count).Select(i => (X: X(i, slot), Y: Y(Value(series[s], i), max))).ToList();
+            for (var i = 0; i < points.Count; i++)
             {
-                html.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "M" : " L")} {Round(Left + slot * (i + 0.5))} {Y(Value(series[s], i), max)}");
+                html.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "M" : " L")} {points[i].X} {points[i].Y}");
             }
 
             html.Append("\"></path>");
-            for (var i = 0; i < labels.Count; i++)
+            for (var i = 0; i < points.Count; i++)
             {
                 html.Append(CultureInfo.InvariantCulture,
-                    $"<circle cx=\"{Round(Left + slot * (i + 0.5))}\" cy=\"{Y(Value(series[s], i), max)}\" r=\"4\" fill=\"{Color(s)}\"><title>{Title(series[s], labels, i)}</title></circle>");
+                    $"<circle cx=\"{points[i].X}\" cy=\"{points[i].Y}\" r=\"4\" fill=\"{Color(s)}\"><title>{Title(series[s], labels, i)}</title></circle>");
             }
 
             html.Append("</g>");
@@ -137,6 +139,11 @@ public static class SvgChartMarkup
 
     private static string Title(ChartSeries series, IReadOnlyList<string> labels, int i) =>
         Encode($"{series.Name}, {labels[i]}: {Number(Value(series, i))}");
+
+    /// <summary>The middle of label <paramref name="i"/>'s slot.</summary>
+    private static double Centre(int i, double slot) => Left + slot * (i + 0.5);
+
+    private static double X(int i, double slot) => Round(Centre(i, slot));
 
     private static double Y(double value, double max) => Round(Bottom - (Bottom - Top) * Math.Min(value, max) / max);
 

@@ -88,7 +88,8 @@ dotnet_lane() { # lane
   if [ "$rc" -ne 0 ]; then
     [ "${fail:-0}" -eq 0 ] && failed=$((failed + 1)) # it broke without a failing test (no test ran, a crash): count it
     broken+=("$lane (exit $rc, log $log)")
-    grep -E '^failed |Assert|Exception' "$log" | head -20 | sed 's/^/   | /'
+    # each failed test's name and message, with what was found instead (xunit's Actual, Playwright's "But was")
+    grep -E '^failed |Assert|Exception|^\s*(Expected|Actual|But was|Received)|Call log' "$log" | head -30 | sed 's/^/   | /'
   fi
 }
 

@@ -51,6 +51,9 @@ public class BrowserFixture : IAsyncLifetime
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal) + "/");
 
+        // Expectations wait up to 15 s rather than Playwright's 5: the lane's classes run side by side on two cores, each
+        // with its own app and chromium, and a page can take seconds to answer without anything being wrong.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

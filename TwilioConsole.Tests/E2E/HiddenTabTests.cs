@@ -59,11 +59,14 @@ public sealed class HiddenTabTests(QuickPauseBrowserFixture browser) : IClassFix
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Send SMS" }).ClickAsync();
         var body = page.Locator("[data-testid=sms-body]");
         await body.FillAsync("Half-written reply to a customer");
+        await Expect(page.Locator("[data-keep-circuit]")).ToBeAttachedAsync(new() { Timeout = 15_000 }); // the server holds the draft
+        await page.EvaluateAsync("() => { window.sameDocument = true; }"); // gone if the page reloads
         var live = LiveCircuits;
 
         await TabVisibility.SetAsync(page, hidden: true);
         await page.WaitForTimeoutAsync(3_000); // three times the configured delay
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-circuit", "live");
+        var state = await page.EvaluateAsync<string>("() => `circuit ${document.documentElement.dataset.circuit}, same document ${window.sameDocument === true}, at ${location.pathname}`");
+        Assert.Equal("circuit live, same document true, at /sms/send", state);
         Assert.Equal(live, LiveCircuits);
 
         await TabVisibility.SetAsync(page, hidden: false);

@@ -21,6 +21,20 @@ public sealed class SendSmsPageTests : MudTestContext
     }
 
     [Fact]
+    public void AnUnsentDraft_KeepsTheCircuitOfAHiddenTab()
+    {
+        var (page, _) = RenderWithPopovers<SendSmsPage>();
+        page.WaitForElement("[data-testid=sms-body]");
+        Assert.Empty(page.FindAll("[data-keep-circuit]"));
+
+        page.Find("[data-testid=sms-body]").Input("Half-written reply");
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-keep-circuit]"))); // js/pause-hidden.js leaves it live (ADR 11)
+
+        page.Find("[data-testid=sms-body]").Input("   ");
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-keep-circuit]")));
+    }
+
+    [Fact]
     public void TypingABadNumber_ShowsWhatToFix()
     {
         var (page, _) = RenderWithPopovers<SendSmsPage>();

@@ -2,7 +2,7 @@
 // PauseHiddenAfterSeconds, on <body data-pause-hidden-after>), so a page left open in a background tab holds nothing on
 // the server; when the tab is shown again a new circuit renders the page afresh (ADR 11). A page with work that would
 // be lost is never paused: anything typed on it, an open dialog or menu, a progress bar or spinner (something loading
-// or under way), or an element marked data-keep-circuit (a save, deploy or publish under way, a simulated call).
+// or under way), or an element marked data-keep-circuit (a save, deploy or publish under way, a simulated call, an unsent SMS draft).
 // <html data-circuit> tells the state: live, pausing, paused, resuming.
 (() => {
     const seconds = Number(document.body.dataset.pauseHiddenAfter || "0");

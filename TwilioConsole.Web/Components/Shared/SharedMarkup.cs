@@ -21,6 +21,42 @@ public static class SharedMarkup
         : Kept.Count < MaxKept && markup.Length <= MaxLength ? Kept.GetOrAdd(markup, markup)
         : markup;
 
+    private const int MaxShown = 8192;
+    private static readonly ConcurrentDictionary<int, WeakReference<string>> Shown = new();
+    private static int _fullTries;
+
+    /// <summary>
+    /// The copy of <paramref name="markup"/> another open page already shows, if one does (a log row many pages show
+    /// alike): only a weak reference is kept here, so a text lives exactly as long as some page draws it.
+    /// </summary>
+    public static string Shared(string markup)
+    {
+        var key = markup.GetHashCode(StringComparison.Ordinal);
+        if (Shown.TryGetValue(key, out var weak) && weak.TryGetTarget(out var shown))
+        {
+            return string.Equals(shown, markup, StringComparison.Ordinal) ? shown : markup; // another text, same hash: not shared
+        }
+
+        if (Shown.Count >= MaxShown)
+        {
+            if (Interlocked.Increment(ref _fullTries) % 1024 == 0)
+            {
+                foreach (var entry in Shown)
+                {
+                    if (!entry.Value.TryGetTarget(out _))
+                    {
+                        Shown.TryRemove(entry); // removes it only if no one replaced it meanwhile
+                    }
+                }
+            }
+
+            return markup;
+        }
+
+        Shown[key] = new WeakReference<string>(markup);
+        return markup;
+    }
+
     /// <summary>
     /// The kept copy of markup that changes over time but is drawn alike by many pages at once (a chart of today's
     /// figures): the last few texts are kept, so pages drawing the same version share it, and older versions are let go.

@@ -117,7 +117,20 @@ public class BrowserFixture : IAsyncLifetime
     {
         if (Browser is not null)
         {
+            foreach (var context in Browser.Contexts)
+            {
+                await context.CloseAsync(); // each page unloads, so Blazor tells the server its circuit is done
+            }
+
             await Browser.CloseAsync();
+
+            // The closed pages' circuits end within a second or so; disposing the app under them first would have their
+            // components render into a disposed container and fill the log with errors no test caused.
+            var circuits = App.Services.GetRequiredService<TwilioConsole.Web.Hosting.BareEndpoint.LiveCircuits>();
+            for (var i = 0; i < 50 && circuits.Count > 0; i++) // at most 5 s: a circuit left disconnected is kept for minutes
+            {
+                await Task.Delay(100);
+            }
         }
 
         _playwright?.Dispose();

@@ -44,6 +44,28 @@ public sealed class CompletionTextsRowsTests
         Assert.InRange(page.TableFrames(), 1, 256);
     }
 
+    /// <summary>
+    /// A failed text's Retry is drawn apart from the rest of its row (the table's RowActions), so even a page of 25 failed
+    /// texts stays a small tree, and every row keeps its eight cells with Retry in the last.
+    /// </summary>
+    [Fact]
+    public async Task AFullPageOfFailedTexts_KeepsEachRowAsMarkup_WithRetryInTheLastCell()
+    {
+        await using var failed = new PageWithTexts();
+        await failed.ComponentsWithAsync(rows: 25, failed: true);
+        await using var sent = new PageWithTexts();
+        await sent.ComponentsWithAsync(rows: 1);
+
+        Assert.InRange(failed.TableFrames(), 1, 1024); // about 600; drawn from its template, each row was about 55 frames: 1,400 in all
+        Assert.All(failed.Page!.FindAll("tbody tr"), row =>
+        {
+            Assert.Equal(8, row.QuerySelectorAll("td").Length);
+            Assert.NotNull(row.QuerySelector("td:last-child [data-testid=thankyou-retry]"));
+        });
+        Assert.Equal(8, sent.Page!.Find("tbody tr").QuerySelectorAll("td").Length);
+        Assert.Empty(sent.Page!.FindAll("[data-testid=thankyou-retry]"));
+    }
+
     /// <summary>The rows are drawn again when "Show numbers" changes, though the table skips the page's other renders.</summary>
     [Fact]
     public async Task ShowNumbers_RevealsTheNumbersInTheRows()

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TwilioConsole.Core.Data.Entities;
@@ -147,6 +148,39 @@ public sealed class SendSmsJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.WaitForTimeoutAsync(1500); // task.completed follows a second later and must add nothing
         await Expect(page.GetByTestId("completion-texts").Locator("tr", new() { HasText = "•99" })).ToHaveCountAsync(1);
 
+        Assert.Empty(errors);
+    }
+    /// <summary>A failed text's Retry (drawn apart from its row, ADR 16) asks first, then sends the text again.</summary>
+    [Fact]
+    public async Task AFailedText_RetriedFromItsRow_IsSentAgain()
+    {
+        browser.SkipWhenNoBrowser();
+        var (page, errors) = await browser.SignedInPageAsync(1440, 900);
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Completion texts" }).ClickAsync();
+        await page.GetByTestId("sandbox-call-number").FillAsync("+1 415 555 0188");
+        await page.GetByTestId("sandbox-call-end").ClickAsync();
+        var row = page.GetByTestId("completion-texts").Locator("tr", new() { HasText = "•88" });
+        await Expect(row.GetByTestId("thankyou-status")).ToHaveTextAsync("Sent");
+
+        // As if Twilio had refused it.
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = await browser.App.Services.GetRequiredService<IDbContextFactory<TwilioConsole.Core.Data.AppDbContext>>().CreateDbContextAsync(ct))
+        {
+            Assert.Equal(1, await db.ThankYouTexts.Where(t => t.CustomerNumber == "+14155550188").ExecuteUpdateAsync(u => u
+                .SetProperty(t => t.Status, ThankYouStatus.Failed).SetProperty(t => t.LastError, "Twilio said no"), ct));
+        }
+
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Expect(row.GetByTestId("thankyou-status")).ToHaveTextAsync("Failed");
+        await Expect(row.Locator("td").Last.GetByTestId("thankyou-retry")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "16b-completion-texts-failed");
+
+        await row.GetByTestId("thankyou-retry").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send again" }).ClickAsync();
+
+        await Expect(row.GetByTestId("thankyou-status")).ToHaveTextAsync("Sent");
+        await Expect(row.GetByTestId("thankyou-retry")).ToHaveCountAsync(0);
         Assert.Empty(errors);
     }
 }

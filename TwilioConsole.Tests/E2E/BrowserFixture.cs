@@ -64,6 +64,9 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>The app's open Blazor circuits, as its circuit handler counts them.</summary>
+    public int LiveCircuits => App.Services.GetRequiredService<TwilioConsole.Web.Hosting.BareEndpoint.LiveCircuits>().Count;
+
     public void SkipWhenNoBrowser() =>
         Assert.SkipWhen(Browser is null, $"{ChromiumPath} is missing; install it with 'apt-get install chromium'.");
 
@@ -126,8 +129,7 @@ public class BrowserFixture : IAsyncLifetime
 
             // The closed pages' circuits end within a second or so; disposing the app under them first would have their
             // components render into a disposed container and fill the log with errors no test caused.
-            var circuits = App.Services.GetRequiredService<TwilioConsole.Web.Hosting.BareEndpoint.LiveCircuits>();
-            for (var i = 0; i < 50 && circuits.Count > 0; i++) // at most 5 s: a circuit left disconnected is kept for minutes
+            for (var i = 0; i < 50 && LiveCircuits > 0; i++) // at most 5 s: a circuit left disconnected is kept for minutes
             {
                 await Task.Delay(100);
             }

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TwilioConsole.Tests.Fakes;
-using TwilioConsole.Web.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace TwilioConsole.Tests.E2E;
@@ -17,7 +15,7 @@ public sealed class QuickPauseBrowserFixture() : BrowserFixture(new ConsoleAppFa
 [Trait("Lane", "E2E")]
 public sealed class HiddenTabTests(QuickPauseBrowserFixture browser) : IClassFixture<QuickPauseBrowserFixture>
 {
-    private int LiveCircuits => browser.App.Services.GetRequiredService<BareEndpoint.LiveCircuits>().Count;
+    private int LiveCircuits => browser.LiveCircuits;
 
     [Fact]
     public async Task HiddenTab_GivesUpItsCircuit_AndWorksAgainWhenShown()

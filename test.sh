@@ -59,12 +59,19 @@ start_postgres() {
     initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1)
   fi
   [ -n "$initdb" ] || { echo "   no PostgreSQL found: the PostgreSql lane fails (install postgresql)."; return 1; }
-  local bin; bin=$(dirname "$initdb"); local as=()
-  pg_dir=$(mktemp -d /tmp/twilio-console-pg.XXXXXX); local port=$((54300 + RANDOM % 500))
+  local bin; bin=$(dirname "$initdb"); local as=() port try
+  pg_dir=$(mktemp -d /tmp/twilio-console-pg.XXXXXX)
   if [ "$(id -u)" = 0 ]; then chown postgres "$pg_dir"; as=(runuser -u postgres --); fi
   "${as[@]}" "$bin/initdb" -D "$pg_dir/data" -U console --auth=trust -E UTF8 >"$logs/postgres-initdb.log" 2>&1 || { echo "   initdb failed; see $logs/postgres-initdb.log"; return 1; }
-  "${as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200" \
-    -l "$pg_dir/server.log" -w start >"$logs/postgres-start.log" 2>&1 || { echo "   PostgreSQL did not start; see $logs/postgres-start.log"; return 1; }
+  # A loopback port below the kernel's ephemeral range (32768 up), where the earlier lanes' own connections cannot have
+  # taken it; if one is taken all the same, another is tried before the lane is given up.
+  for try in 1 2 3; do
+    port=$((25400 + RANDOM % 1000))
+    "${as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200" \
+      -l "$pg_dir/server.log" -w start >"$logs/postgres-start.log" 2>&1 && break
+    echo "   PostgreSQL did not start on port $port (try $try of 3):"; tail -3 "$pg_dir/server.log" 2>/dev/null | sed 's/^/   | /'
+    [ "$try" = 3 ] && { cp "$pg_dir/server.log" "$logs/postgres-server.log" 2>/dev/null; return 1; }
+  done
   pg_stop=("${as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -m fast stop)
   export TWILIO_CONSOLE_PG="Host=127.0.0.1;Port=$port;Username=console;Database=postgres"
 }

@@ -18,7 +18,22 @@ internal static class LoadApp
             ["TwilioConsole__Diagnostics__BareEndpoint"] = "true",
         };
 
-    public static List<KeyValuePair<string, string>> Event(long task) => TaskRouterEvents.WithEventSid(TaskRouterEvents.Form(task, TaskRouterEvents.Caller(task), $"Caller {task}"));
+    /// <summary>When this run's events are stamped from: TaskRouter stamps each event with its time (Timestamp, TimestampMs).</summary>
+    private static readonly long EpochMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    /// <summary>
+    /// Task <paramref name="task"/>'s wrap-up as TaskRouter sends it: a TaskSid as random as a real one (not the tests'
+    /// counted <c>WT000…0001</c>, whose index inserts would all land on the last page), the event's SID, and its time —
+    /// the same for a repeat of the event.
+    /// </summary>
+    public static List<KeyValuePair<string, string>> Event(long task)
+    {
+        var taskSid = "WT" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"task:{task}")))[..32];
+        var at = EpochMs + task % 10_000_000 / 10;
+        var form = TaskRouterEvents.Form(task, TaskRouterEvents.Caller(task), $"Caller {task}")
+            .Select(f => f.Key == "TaskSid" ? KeyValuePair.Create(f.Key, taskSid) : f).ToList();
+        return [.. TaskRouterEvents.WithEventSid(form), new("Timestamp", (at / 1000).ToString(CultureInfo.InvariantCulture)), new("TimestampMs", at.ToString(CultureInfo.InvariantCulture))];
+    }
 
     public static HttpRequestMessage SignedEvent(Uri app, long task)
     {

@@ -6,6 +6,7 @@ using TwilioConsole.Benchmarks;
 //   dotnet run -c Release --project TwilioConsole.Benchmarks -- load [seconds] [connections]
 //   dotnet run -c Release --project TwilioConsole.Benchmarks -- drain [texts] [concurrency]
 //   dotnet run -c Release --project TwilioConsole.Benchmarks -- circuits [pages…]
+//   dotnet run -c Release --project TwilioConsole.Benchmarks -- storage [stored] [measured]   SQLite's cost per event, by design
 //   bench/wrk.sh [seconds] [connections]      wrk against the published app (calls the "wrk" mode below)
 return args.FirstOrDefault() switch
 {
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "drain" => await OutboxDrain.RunAsync(args.Skip(1).ToArray()),
     "circuits" => await CircuitMemory.RunAsync(args.Skip(1).ToArray()),
     "board" => await BoardLatency.RunAsync(args.Skip(1).ToArray()),
+    "storage" => await StorageDesigns.RunAsync(args.Skip(1).ToArray()),
     "wrk" => await WrkLoad.RunAsync(args.Skip(1).ToArray()),
     "kestrel" => await WrkLoad.ServeKestrelAsync(args[1]),
     _ => Run(args),

@@ -35,6 +35,10 @@ internal static class WrkLoad
         await using var app = AppProcess.OnFreePort();
         await app.StartAsync(LoadApp.Environment(app.BaseUrl, data, null, dispatch: false), CancellationToken.None, dll);
         using var raw = RawKestrel.Start();
+        if (Environment.GetEnvironmentVariable("WRK_PIPELINE_ONLY") is { } rounds)
+        {
+            return await PipelineOnlyAsync(app, raw, seconds, connections, int.Parse(rounds, CultureInfo.InvariantCulture));
+        }
 
         var events = Path.Combine(data, "events.tsv");
         var tasks = WriteSignedEvents(events, app.BaseUrl, count: 120_000);
@@ -73,6 +77,28 @@ internal static class WrkLoad
             $"Bare / raw Kestrel: {bare.PerSecond / kestrel.PerSecond:0.00} (goal ≥ 0.8). Signed / bare: {signed.PerSecond / bare.PerSecond:0.00} (goal ≥ 0.5); signed p99 {signed.P99:0.0} ms (goal < 50)."));
         Console.WriteLine($"Unique tasks sent: {unique}; outbox rows: {rows} ({(rows == unique ? "exactly one per task" : "MISMATCH")}).");
         return rows == unique && signed.NonSuccess == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// <c>WRK_PIPELINE_ONLY=N</c>: only the raw Kestrel endpoint and the app's bare one, in N alternating rounds, for
+    /// work on the app's middleware (bare ÷ raw), whose ratio varies from run to run on these shared cores.
+    /// </summary>
+    private static async Task<int> PipelineOnlyAsync(AppProcess app, RawKestrel raw, int seconds, int connections, int rounds)
+    {
+        await WrkAsync(raw.BaseUrl, "bare.lua", 3, connections, ("WRK_PATH", "/"));
+        await WrkAsync(app.BaseUrl, "bare.lua", 3, connections, ("WRK_PATH", "/diagnostics/bare"));
+        Console.WriteLine($"Machine: {LoadApp.Machine()}. wrk -t{Threads} -c{connections} -d{seconds}s on the same host, {rounds} rounds.");
+        Console.WriteLine("| Round | Raw Kestrel req/s | Bare req/s | Bare p99 ms | Bare ÷ raw |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|");
+        for (var round = 1; round <= rounds; round++)
+        {
+            var kestrel = await WrkAsync(raw.BaseUrl, "bare.lua", seconds, connections, ("WRK_PATH", "/"));
+            var bare = await WrkAsync(app.BaseUrl, "bare.lua", seconds, connections, ("WRK_PATH", "/diagnostics/bare"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {round} | {kestrel.PerSecond:N0} | {bare.PerSecond:N0} | {bare.P99:0.0} | {bare.PerSecond / kestrel.PerSecond:0.00} |"));
+        }
+
+        return 0;
     }
 
     /// <summary>Pre-signed events, as TaskRouter would sign them for this app's public URL; every tenth repeats an earlier task.</summary>

@@ -8,6 +8,7 @@ namespace TwilioConsole.Web.Hosting;
 /// Per-client limits where abuse is cheap: Twilio webhooks (generous: Twilio itself calls from many addresses) and
 /// sign-in posts (strict, on top of Identity's lockout). Everything else is unlimited. Over the limit: 429 with Retry-After.
 /// The client is the address the trusted proxy reported (<see cref="ReverseProxyExtensions"/>), so clients never share a bucket.
+/// The windows are <see cref="ClientRateLimiter"/>'s, on the app's clock.
 /// </summary>
 public static class RateLimitExtensions
 {
@@ -18,6 +19,8 @@ public static class RateLimitExtensions
     {
         var webhooks = Math.Max(1, builder.Configuration.GetValue(WebhookLimitKey, 500));
         var signIns = Math.Max(1, builder.Configuration.GetValue(SignInLimitKey, 10));
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<TimeProvider>((options, clock) =>
+            options.GlobalLimiter = new ClientRateLimiter(webhooks, signIns, clock));
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -28,33 +31,7 @@ public static class RateLimitExtensions
                 // A body of its own keeps the status-code pages from turning the 429 into a page (or a sign-in redirect).
                 await context.HttpContext.Response.WriteAsync($"Too many requests from your address. Try again in {seconds} seconds.", ct);
             };
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                if (context.Request.Path.StartsWithSegments("/webhooks", StringComparison.OrdinalIgnoreCase) ||
-                    context.Request.Path.StartsWithSegments("/diagnostics", StringComparison.OrdinalIgnoreCase))
-                {
-                    return RateLimitPartition.GetFixedWindowLimiter("webhooks:" + client, _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = webhooks, Window = TimeSpan.FromSeconds(1), QueueLimit = 0,
-                    });
-                }
-
-                if (HttpMethods.IsPost(context.Request.Method) && IsSignIn(context.Request.Path))
-                {
-                    return RateLimitPartition.GetFixedWindowLimiter("sign-in:" + client, _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = signIns, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                    });
-                }
-
-                return RateLimitPartition.GetNoLimiter("unlimited");
-            });
         });
         return builder;
     }
-
-    /// <summary>The sign-in page however it is spelled: any case, with or without a trailing slash.</summary>
-    private static bool IsSignIn(PathString path) =>
-        string.Equals((path.Value ?? "").TrimEnd('/'), "/Account/Login", StringComparison.OrdinalIgnoreCase);
 }

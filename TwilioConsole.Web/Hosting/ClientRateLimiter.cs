@@ -66,8 +66,7 @@ internal sealed class ClientRateLimiter(int webhooksPerSecond, int signInsPerMin
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
 
     private static Kind Classify(HttpRequest request) =>
-        request.Path.StartsWithSegments("/webhooks", StringComparison.OrdinalIgnoreCase) ||
-        request.Path.StartsWithSegments("/diagnostics", StringComparison.OrdinalIgnoreCase) ? Kind.Webhooks
+        MachinePaths.Contains(request.Path) ? Kind.Webhooks
         : HttpMethods.IsPost(request.Method) && IsSignIn(request.Path) ? Kind.SignIn
         : Kind.None;
 

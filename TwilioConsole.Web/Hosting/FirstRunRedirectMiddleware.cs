@@ -30,8 +30,7 @@ internal sealed class FirstRunRedirectMiddleware(RequestDelegate next, FirstRunS
         path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/Error", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/not-found", StringComparison.OrdinalIgnoreCase) ||
-        path.StartsWithSegments("/webhooks", StringComparison.OrdinalIgnoreCase) ||
-        path.StartsWithSegments("/diagnostics", StringComparison.OrdinalIgnoreCase) ||
+        MachinePaths.Contains(path) ||
         path.StartsWithSegments("/_framework", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments("/_content", StringComparison.OrdinalIgnoreCase) ||
         Path.HasExtension(path.Value);

@@ -31,8 +31,7 @@ public static class UiExtensions
         }
 
         app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/webhooks") &&
-                       !context.Request.Path.StartsWithSegments("/diagnostics"),
+            context => !context.Request.Path.StartsWithSegments("/api") && !MachinePaths.Contains(context.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRateLimiter();
         app.UseRouting(); // here, after the limiter: webhooks short-circuit at this point and skip everything below

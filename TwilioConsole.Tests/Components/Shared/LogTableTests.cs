@@ -88,6 +88,35 @@ public sealed class LogTableTests : MudTestContext
     }
 
     [Fact]
+    public void RowActions_FillEveryRowsLastCell_WhetherTheRowIsMarkupOrDrawnFromItsTemplate()
+    {
+        var clicked = 0;
+        // Even rows have a handler of their own, so they are drawn from the template; odd ones are one piece of markup.
+        RenderFragment<int> row = n => b =>
+        {
+            b.OpenElement(0, "td");
+            if (n % 2 == 0)
+            {
+                b.AddAttribute(1, "onclick", (Action)(() => clicked++));
+            }
+
+            b.AddContent(2, $"row {n}");
+            b.CloseElement();
+        };
+        Func<int, RenderFragment?> actions = n => n % 3 != 0 ? null : b => b.AddMarkupContent(0, $"<button>Retry {n}</button>");
+        var table = Render<LogTable<int>>(p => p.Add(c => c.Load, Numbers(6)).Add(c => c.HeaderContent, Header).Add(c => c.RowTemplate, row)
+            .Add(c => c.RowActions, actions));
+
+        var cells = table.FindAll("tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent).ToList()).ToList();
+
+        Assert.Equal(
+            [["row 1", ""], ["row 2", ""], ["row 3", "Retry 3"], ["row 4", ""], ["row 5", ""], ["row 6", "Retry 6"]],
+            cells.Select(c => c.ToArray()).ToArray());
+        table.FindAll("tbody td")[2].Click(); // row 2's handler still works
+        Assert.Equal(1, clicked);
+    }
+
+    [Fact]
     public void Empty_SaysSo()
     {
         var table = RenderTable(Numbers(0));

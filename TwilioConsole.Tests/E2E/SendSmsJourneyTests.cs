@@ -150,6 +150,7 @@ public sealed class SendSmsJourneyTests(BrowserFixture browser) : IClassFixture<
 
         Assert.Empty(errors);
     }
+
     /// <summary>A failed text's Retry (drawn apart from its row, ADR 16) asks first, then sends the text again.</summary>
     [Fact]
     public async Task AFailedText_RetriedFromItsRow_IsSentAgain()
